@@ -1,0 +1,178 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace mlroadmap {
+
+using SkillIndex = std::uint32_t;
+using RoleIndex = std::uint32_t;
+using CategoryIndex = std::uint32_t;
+
+/// A group of skills shown together; the graph's order of categories is their display order.
+struct Category {
+  std::string_view id;
+  std::string_view name;
+};
+
+/// A place to learn a skill.
+struct Resource {
+  std::string_view title;
+  std::string_view url;
+  std::string_view type;  ///< docs, book, course, video, article or practice
+  bool free = true;
+};
+
+/// One thing a skill needs first: a single skill, or any one of several (`any_of`).
+struct Requirement {
+  std::span<const SkillIndex> options;  ///< one skill, or the members of an any_of group
+  std::string_view why;                 ///< the reason, when the graph gives one
+  bool any_of = false;
+};
+
+/// Something to learn. Texts are views into storage owned by the SkillGraph.
+struct Skill {
+  std::string_view id;
+  std::string_view name;
+  CategoryIndex category = 0;
+  double hours = 0;  ///< hours to working proficiency; 0 when the graph does not say
+  bool has_hours = false;
+};
+
+/// A pay range at one career level, as the graph's source reports it.
+struct SalaryBand {
+  std::string_view level;
+  std::optional<std::int64_t> min;
+  std::optional<std::int64_t> max;
+};
+
+/// Salary figures for a role, with where they come from and what they cover.
+struct Salary {
+  std::string_view currency;
+  std::string_view region;
+  std::string_view source;
+  std::string_view note;
+  std::vector<SalaryBand> bands;
+};
+
+/// A goal people plan toward: a job and the skills it targets.
+struct Role {
+  std::string_view id;
+  std::string_view name;
+  std::string_view summary;
+  std::vector<SkillIndex> skills;
+  std::vector<RoleIndex> grows_into;
+  std::optional<Salary> salary;
+  bool is_default = false;
+};
+
+/// The loaded skill graph: categories, skills with their requirements, and roles.
+/// Built only by the loader, which guarantees every reference resolves and there is no cycle.
+class SkillGraph {
+ public:
+  SkillGraph();
+  SkillGraph(SkillGraph&&) noexcept;
+  SkillGraph& operator=(SkillGraph&&) noexcept;
+  ~SkillGraph();
+
+  std::string_view title() const { return title_; }
+  std::string_view description() const { return description_; }
+  std::span<const Category> categories() const { return categories_; }
+  std::span<const Skill> skills() const { return skills_; }
+  std::span<const Role> roles() const { return roles_; }
+  std::size_t skill_count() const { return skills_.size(); }
+  const Skill& skill(SkillIndex index) const { return skills_[index]; }
+  const Role& role(RoleIndex index) const { return roles_[index]; }
+  const Category& category_of(SkillIndex index) const {
+    return categories_[skills_[index].category];
+  }
+
+  /// The role marked default, if any.
+  std::optional<RoleIndex> default_role() const { return default_role_; }
+
+  /// How many requirements a skill lists, and each of them in the graph's order.
+  std::size_t requirement_count(SkillIndex skill) const {
+    return requirement_begin_[skill + 1] - requirement_begin_[skill];
+  }
+  Requirement requirement(SkillIndex skill, std::size_t i) const;
+
+  std::string_view summary(SkillIndex skill) const;
+  std::string_view milestone(SkillIndex skill) const;
+  std::span<const std::string_view> aliases(SkillIndex skill) const;
+  std::span<const Resource> resources(SkillIndex skill) const;
+
+  /// The skill whose id is exactly `id`.
+  std::optional<SkillIndex> find_skill_by_id(std::string_view id) const;
+  /// The skill whose id, name or alias matches `name`, ignoring ASCII case.
+  std::optional<SkillIndex> find_skill(std::string_view name) const;
+  /// The role whose id or name matches `name`, ignoring ASCII case.
+  std::optional<RoleIndex> find_role(std::string_view name) const;
+
+ private:
+  friend class GraphBuilder;
+
+  struct ComplexRequirement {
+    std::uint32_t first_option;
+    std::uint32_t option_count;
+    std::string_view why;
+    bool any_of;
+  };
+  struct SkillDetails {
+    std::string_view summary;
+    std::string_view milestone;
+    std::uint32_t first_alias = 0, alias_count = 0;
+    std::uint32_t first_resource = 0, resource_count = 0;
+  };
+
+  // A requirement item is a skill index, or kComplexTag | index into complex_ for one with a
+  // reason or several options. Most edges are plain, so most cost four bytes.
+  static constexpr std::uint32_t kComplexTag = 0x8000'0000u;
+  static constexpr std::uint32_t kNoDetails = 0xFFFF'FFFFu;
+
+  std::string_view title_;
+  std::string_view description_;
+  std::vector<Category> categories_;
+  std::vector<Skill> skills_;
+  std::vector<Role> roles_;
+  std::optional<RoleIndex> default_role_;
+
+  std::vector<std::uint32_t> requirement_begin_{0};
+  std::vector<std::uint32_t> requirement_items_;
+  std::vector<ComplexRequirement> complex_;
+  std::vector<SkillIndex> options_;
+
+  std::vector<std::uint32_t> details_index_;  ///< per skill, kNoDetails or index into details_
+  std::vector<SkillDetails> details_;
+  std::vector<std::string_view> alias_texts_;
+  std::vector<SkillIndex> alias_skills_;
+  std::vector<Resource> resources_;
+
+  // Open-addressing table of skill ids, names and aliases, keyed case-insensitively.
+  // A slot holds 0 (empty) or 1 + (tag << 30 | index), tag 0 = id, 1 = name, 2 = alias.
+  std::vector<std::uint32_t> name_slots_;
+  std::size_t name_count_ = 0;
+
+  enum class NameTag : std::uint32_t { id = 0, name = 1, alias = 2 };
+  struct NameEntry {
+    NameTag tag;
+    std::uint32_t index;  ///< skill index, or alias index for NameTag::alias
+  };
+  static NameEntry decode_name(std::uint32_t slot);
+  std::string_view name_text(NameEntry entry) const;
+  SkillIndex name_skill(NameEntry entry) const;
+  std::optional<NameEntry> find_name(std::string_view key) const;
+  /// Adds a key; returns the entry of another skill already using the same key, if any.
+  std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index);
+  std::string_view store_text(std::string_view text);
+
+  // Text storage: chunks that never move, so the string_views above stay valid.
+  std::vector<std::unique_ptr<char[]>> text_chunks_;
+  std::size_t chunk_used_ = 0;
+  std::size_t chunk_size_ = 0;
+};
+
+}  // namespace mlroadmap

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "mlroadmap/graph.hpp"
+
+namespace mlroadmap {
+
+/// Something to plan toward: a role (all its skills) or a single skill.
+struct Goal {
+  enum class Kind { role, skill };
+  Kind kind = Kind::skill;
+  std::uint32_t index = 0;  ///< a RoleIndex or a SkillIndex
+  bool operator==(const Goal&) const = default;
+};
+
+/// What the planner is asked: what the learner has and where they want to go.
+struct PlanRequest {
+  std::vector<SkillIndex> have;
+  std::vector<Goal> goals;  ///< empty: the default role, or every skill when there is none
+  bool exact = false;       ///< true: a skill you have does not cover its prerequisites
+  double hours_per_week = 0;  ///< more than 0: give each step its weeks
+};
+
+/// A plan step another step waits for, and which requirement of the waiting skill it meets.
+struct PlanLink {
+  std::uint32_t step;
+  std::uint32_t requirement;  ///< index into the waiting skill's requirements (for its `why`)
+};
+
+/// One skill to learn, in plan order.
+struct PlanStep {
+  SkillIndex skill;
+  std::uint32_t stage;  ///< 1-based: 1 can start now; otherwise 1 + the latest stage waited for
+  double start_hour;    ///< hours of the plan before this step
+  double end_hour;      ///< start_hour + the skill's hours
+  bool is_goal;         ///< a goal skill itself, not only a prerequisite
+};
+
+/// A valid topological order of everything still to learn for the goals, grouped in stages.
+struct Plan {
+  std::vector<Goal> goals;           ///< as resolved (the default role when none was asked)
+  std::vector<SkillIndex> have;      ///< as given, without repeats
+  std::vector<SkillIndex> covered;   ///< skills the goals need that are already covered
+  std::vector<PlanStep> steps;
+  std::uint32_t stage_count = 0;
+  double total_hours = 0;
+  double hours_per_week = 0;
+  bool exact = false;
+
+  /// The plan steps a step waits for, in the order its skill lists them.
+  std::span<const PlanLink> waits_for(std::size_t step) const {
+    return std::span(waits_.data() + waits_begin_[step], waits_begin_[step + 1] - waits_begin_[step]);
+  }
+  /// The plan steps that wait for a step, in plan order.
+  std::span<const std::uint32_t> unlocks(std::size_t step) const {
+    return std::span(unlocks_.data() + unlocks_begin_[step],
+                     unlocks_begin_[step + 1] - unlocks_begin_[step]);
+  }
+
+ private:
+  friend class PlanBuilder;
+  std::vector<std::uint32_t> waits_begin_{0};
+  std::vector<PlanLink> waits_;
+  std::vector<std::uint32_t> unlocks_begin_{0};
+  std::vector<std::uint32_t> unlocks_;
+};
+
+/// The weeks a stretch of hours falls in at a given pace: 1-based, inclusive.
+struct WeekSpan {
+  std::uint32_t first;
+  std::uint32_t last;
+};
+WeekSpan week_span(double start_hour, double end_hour, double hours_per_week);
+/// Whole weeks needed for `hours` at `hours_per_week`.
+std::uint32_t weeks_for(double hours, double hours_per_week);
+
+/// Plans `request` on `graph`. Needs no I/O and cannot fail: the loader has already checked
+/// the graph, and the request holds valid indices.
+Plan make_plan(const SkillGraph& graph, const PlanRequest& request);
+
+}  // namespace mlroadmap

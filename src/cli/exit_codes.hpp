@@ -1,0 +1,12 @@
+#pragma once
+
+namespace mlroadmap::cli {
+
+/// The exit statuses documented in the README and the man page.
+enum ExitCode : int {
+  kSuccess = 0,
+  kDataError = 1,   ///< a bad graph, an unreadable or unwritable file
+  kUsageError = 2,  ///< a bad flag, or an unknown command, skill or role
+};
+
+}  // namespace mlroadmap::cli

@@ -1,0 +1,34 @@
+#pragma once
+// How the command line talks to people and files: colour, width, messages, safe writes.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mlroadmap/diagnostic.hpp"
+
+namespace mlroadmap::cli {
+
+enum class ColorMode { automatic, always, never };
+
+/// Whether to colour what goes to a terminal on `fd`: NO_COLOR and TERM=dumb turn it off unless
+/// the user asked for `always`.
+bool use_color(ColorMode mode, int fd);
+
+/// Columns of the terminal on stdout, or 80 when it is not one (COLUMNS wins when set).
+std::size_t terminal_width();
+
+/// Prints `mlroadmap: error: message` on stderr.
+void print_error(std::string_view message);
+
+/// Prints diagnostics on stderr, each with its source line and a caret where there is one.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+/// Writes `text` to stdout; false (after saying why) when it could not.
+bool write_stdout(std::string_view text);
+
+/// Writes `text` to `path` through a temporary file renamed into place, so the file is either
+/// the old one or the complete new one; false (after saying why) when it could not.
+bool write_file_atomically(const std::string& path, std::string_view text);
+
+}  // namespace mlroadmap::cli

@@ -1,0 +1,12 @@
+#include "mlroadmap/graph_loader.hpp"
+
+namespace mlroadmap {
+namespace detail {
+std::string_view builtin_graph_json();  // generated from data/ml-engineer.json at build time
+}
+
+std::string_view builtin_graph_text() { return detail::builtin_graph_json(); }
+
+GraphLoadResult load_builtin_graph() { return load_graph(builtin_graph_text(), kBuiltinGraphName); }
+
+}  // namespace mlroadmap

@@ -1,0 +1,137 @@
+#include "mlroadmap/graph.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "text.hpp"
+
+namespace mlroadmap {
+
+SkillGraph::SkillGraph() = default;
+SkillGraph::SkillGraph(SkillGraph&&) noexcept = default;
+SkillGraph& SkillGraph::operator=(SkillGraph&&) noexcept = default;
+SkillGraph::~SkillGraph() = default;
+
+Requirement SkillGraph::requirement(SkillIndex skill, std::size_t i) const {
+  const std::uint32_t* item = &requirement_items_[requirement_begin_[skill] + i];
+  if ((*item & kComplexTag) == 0) return Requirement{std::span(item, 1), {}, false};
+  const ComplexRequirement& c = complex_[*item & ~kComplexTag];
+  return Requirement{std::span(options_.data() + c.first_option, c.option_count), c.why, c.any_of};
+}
+
+std::string_view SkillGraph::summary(SkillIndex skill) const {
+  const std::uint32_t d = details_index_[skill];
+  return d == kNoDetails ? std::string_view{} : details_[d].summary;
+}
+
+std::string_view SkillGraph::milestone(SkillIndex skill) const {
+  const std::uint32_t d = details_index_[skill];
+  return d == kNoDetails ? std::string_view{} : details_[d].milestone;
+}
+
+std::span<const std::string_view> SkillGraph::aliases(SkillIndex skill) const {
+  const std::uint32_t d = details_index_[skill];
+  if (d == kNoDetails) return {};
+  return std::span(alias_texts_.data() + details_[d].first_alias, details_[d].alias_count);
+}
+
+std::span<const Resource> SkillGraph::resources(SkillIndex skill) const {
+  const std::uint32_t d = details_index_[skill];
+  if (d == kNoDetails) return {};
+  return std::span(resources_.data() + details_[d].first_resource, details_[d].resource_count);
+}
+
+std::optional<SkillIndex> SkillGraph::find_skill_by_id(std::string_view id) const {
+  const auto entry = find_name(id);
+  if (!entry) return std::nullopt;
+  const SkillIndex skill = name_skill(*entry);
+  if (skills_[skill].id != id) return std::nullopt;
+  return skill;
+}
+
+std::optional<SkillIndex> SkillGraph::find_skill(std::string_view name) const {
+  const auto entry = find_name(name);
+  if (!entry) return std::nullopt;
+  return name_skill(*entry);
+}
+
+std::optional<RoleIndex> SkillGraph::find_role(std::string_view name) const {
+  for (RoleIndex r = 0; r < roles_.size(); ++r) {
+    if (equals_ignoring_case(roles_[r].id, name) || equals_ignoring_case(roles_[r].name, name)) {
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
+SkillGraph::NameEntry SkillGraph::decode_name(std::uint32_t slot) {
+  const std::uint32_t value = slot - 1;
+  return NameEntry{static_cast<NameTag>(value >> 30), value & 0x3FFF'FFFFu};
+}
+
+std::string_view SkillGraph::name_text(NameEntry entry) const {
+  switch (entry.tag) {
+    case NameTag::id: return skills_[entry.index].id;
+    case NameTag::name: return skills_[entry.index].name;
+    case NameTag::alias: return alias_texts_[entry.index];
+  }
+  return {};
+}
+
+SkillIndex SkillGraph::name_skill(NameEntry entry) const {
+  return entry.tag == NameTag::alias ? alias_skills_[entry.index] : entry.index;
+}
+
+std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key) const {
+  if (name_slots_.empty()) return std::nullopt;
+  const std::size_t mask = name_slots_.size() - 1;
+  for (std::size_t i = hash_ignoring_case(key) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t slot = name_slots_[i];
+    if (slot == 0) return std::nullopt;
+    const NameEntry entry = decode_name(slot);
+    if (equals_ignoring_case(name_text(entry), key)) return entry;
+  }
+}
+
+std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::uint32_t index) {
+  if ((name_count_ + 1) * 2 > name_slots_.size()) {
+    std::vector<std::uint32_t> old = std::move(name_slots_);
+    name_slots_.assign(std::max<std::size_t>(64, old.size() * 2), 0);
+    const std::size_t mask = name_slots_.size() - 1;
+    for (const std::uint32_t slot : old) {
+      if (slot == 0) continue;
+      std::size_t i = hash_ignoring_case(name_text(decode_name(slot))) & mask;
+      while (name_slots_[i] != 0) i = (i + 1) & mask;
+      name_slots_[i] = slot;
+    }
+  }
+  const NameEntry entry{tag, index};
+  const std::string_view key = name_text(entry);
+  const SkillIndex skill = name_skill(entry);
+  const std::size_t mask = name_slots_.size() - 1;
+  std::size_t i = hash_ignoring_case(key) & mask;
+  for (; name_slots_[i] != 0; i = (i + 1) & mask) {
+    const NameEntry existing = decode_name(name_slots_[i]);
+    if (!equals_ignoring_case(name_text(existing), key)) continue;
+    if (name_skill(existing) == skill) return std::nullopt;  // "python" is also named "Python"
+    return existing;
+  }
+  name_slots_[i] = 1 + ((static_cast<std::uint32_t>(tag) << 30) | index);
+  ++name_count_;
+  return std::nullopt;
+}
+
+std::string_view SkillGraph::store_text(std::string_view text) {
+  if (text.empty()) return {};
+  if (text_chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
+    chunk_size_ = std::max<std::size_t>(text.size(), std::size_t{1} << 20);
+    text_chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunk_used_ = 0;
+  }
+  char* out = text_chunks_.back().get() + chunk_used_;
+  std::memcpy(out, text.data(), text.size());
+  chunk_used_ += text.size();
+  return {out, text.size()};
+}
+
+}  // namespace mlroadmap

@@ -1,0 +1,896 @@
+#include "mlroadmap/graph_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <iterator>
+
+#include "graph_checks.hpp"
+#include "json_reader.hpp"
+#include "text.hpp"
+
+namespace mlroadmap {
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  const auto plain = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!plain(id[0])) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [&](char c) { return plain(c) || c == '-' || c == '.' || c == '+'; });
+}
+
+namespace {
+
+using detail::JsonReader;
+using detail::JsonType;
+
+constexpr std::array kTopFields = {"schema_version", "title", "description", "categories",
+                                   "skills",         "roles"};
+constexpr std::array kCategoryFields = {"id", "name", "summary"};
+constexpr std::array kSkillFields = {"id",      "name",    "category",  "prerequisites", "hours",
+                                     "summary", "aliases", "resources", "milestone"};
+constexpr std::array kRequirementFields = {"id", "any_of", "why"};
+constexpr std::array kResourceFields = {"title", "url", "type", "free"};
+constexpr std::array kRoleFields = {"id",      "name",       "summary", "skills",
+                                    "default", "grows_into", "salary"};
+constexpr std::array kSalaryFields = {"currency", "region", "source", "note", "bands"};
+constexpr std::array kBandFields = {"level", "min", "max"};
+constexpr std::array kResourceTypes = {"docs", "book", "course", "video", "article", "practice"};
+constexpr std::uint32_t kUnresolved = 0x7FFF'FFFFu;
+
+template <std::size_t N>
+std::vector<std::string_view> as_views(const std::array<const char*, N>& words) {
+  return {words.begin(), words.end()};
+}
+
+// Fields present in one JSON object, to catch a key given twice and a required one missing.
+class FieldSet {
+ public:
+  bool add(std::string_view key) {
+    if (std::find(seen_.begin(), seen_.end(), key) != seen_.end()) return false;
+    seen_.push_back(key);
+    return true;
+  }
+  bool has(std::string_view key) const {
+    return std::find(seen_.begin(), seen_.end(), key) != seen_.end();
+  }
+
+ private:
+  std::vector<std::string_view> seen_;  // keys are static field names, never input text
+};
+
+}  // namespace
+
+// Builds a SkillGraph from JSON text in one pass, then resolves references and checks the whole.
+class GraphBuilder {
+ public:
+  GraphBuilder(std::string_view text, std::string_view file, const LoadLimits& limits)
+      : text_(text),
+        file_(file),
+        limits_(limits),
+        reader_(text, detail::JsonLimits{limits.max_depth, limits.max_string_bytes}) {}
+
+  GraphLoadResult build() {
+    try {
+      parse_document();
+    } catch (const detail::JsonSyntaxError& e) {
+      diagnostics_.push_back(make_diagnostic(Severity::error, file_, text_, e.offset, e.message));
+      return finish_result();
+    } catch (const TooManyErrors&) {
+      return finish_result();
+    }
+    if (!has_errors(diagnostics_)) {
+      try {
+        resolve_references();
+        if (!has_errors(diagnostics_)) check_cycles();
+      } catch (const TooManyErrors&) {
+      }
+    }
+    return finish_result();
+  }
+
+ private:
+  struct TooManyErrors {};
+  struct PendingSkillRef {
+    bool in_options;
+    std::uint32_t position;
+    std::string_view name;
+    std::size_t offset;
+    SkillIndex owner;
+  };
+  struct PendingCategory {
+    SkillIndex skill;
+    std::string_view name;
+    std::size_t offset;
+  };
+  struct RoleRefs {
+    std::vector<std::pair<std::string_view, std::size_t>> skills;
+    std::vector<std::pair<std::string_view, std::size_t>> grows_into;
+    std::size_t offset = 0;
+  };
+
+  GraphLoadResult finish_result() {
+    GraphLoadResult result;
+    result.diagnostics = std::move(diagnostics_);
+    if (!has_errors(result.diagnostics)) result.graph = std::move(graph_);
+    return result;
+  }
+
+  // --- diagnostics -------------------------------------------------------------------------
+
+  void report(Severity severity, std::size_t offset, std::string message) {
+    diagnostics_.push_back(make_diagnostic(severity, file_, text_, offset, std::move(message)));
+    if (severity == Severity::error && ++error_count_ >= limits_.max_errors) {
+      diagnostics_.push_back(Diagnostic{Severity::error, std::string(file_), 0, 0,
+                                        fmt::format("too many errors ({}), stopping",
+                                                    error_count_),
+                                        {}});
+      throw TooManyErrors{};
+    }
+  }
+  void error(std::size_t offset, std::string message) {
+    report(Severity::error, offset, std::move(message));
+  }
+
+  // Checks a key against the fields an object may have; reports an unknown one and duplicates.
+  // Returns false when the value should be skipped.
+  template <std::size_t N>
+  bool accept_field(FieldSet& fields, std::string_view key, std::size_t key_offset,
+                    const std::array<const char*, N>& known, std::string_view owner) {
+    const auto it = std::find_if(known.begin(), known.end(),
+                                 [&](const char* field) { return key == field; });
+    if (it == known.end()) {
+      report(Severity::warning, key_offset,
+             fmt::format("{}: unknown field '{}'{}", owner, key,
+                         did_you_mean(closest_matches(key, as_views(known)))));
+      return false;
+    }
+    if (!fields.add(*it)) {
+      error(key_offset, fmt::format("{}: duplicate key '{}'", owner, key));
+      return false;
+    }
+    return true;
+  }
+
+  // Reports a value of the wrong type and skips it; true when the type is right.
+  bool expect(JsonType wanted, std::string_view owner, std::string_view field) {
+    const JsonType found = reader_.peek();
+    if (found == wanted) return true;
+    error(reader_.offset(), fmt::format("{}: '{}' must be {}, found {}", owner, field,
+                                        detail::to_string(wanted), detail::to_string(found)));
+    reader_.skip_value();
+    return false;
+  }
+
+  std::string_view read_text(std::string_view owner, std::string_view field) {
+    if (!expect(JsonType::string, owner, field)) return {};
+    return graph_.store_text(reader_.read_string());
+  }
+
+  std::optional<double> read_number(std::string_view owner, std::string_view field) {
+    if (!expect(JsonType::number, owner, field)) return std::nullopt;
+    const std::size_t offset = reader_.offset();
+    const std::string_view digits = reader_.read_number();
+    double value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
+      error(offset, fmt::format("{}: '{}' is out of range: {}", owner, field, digits));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<std::int64_t> read_integer(std::string_view owner, std::string_view field) {
+    const std::size_t offset = reader_.offset();
+    const auto value = read_number(owner, field);
+    if (!value) return std::nullopt;
+    if (*value != std::floor(*value) || std::fabs(*value) > 1e15) {
+      error(offset, fmt::format("{}: '{}' must be a whole number", owner, field));
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*value);
+  }
+
+  // Reads an id value and checks its syntax; empty when it is not a valid id.
+  std::string_view read_id(std::string_view owner, std::string_view field,
+                           std::string_view kind) {
+    if (!expect(JsonType::string, owner, field)) return {};
+    const std::size_t offset = reader_.offset();
+    const std::string_view id = reader_.read_string();
+    if (!is_valid_id(id)) {
+      error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to 64 lowercase letters, "
+                                "digits, '-', '.' or '+', starting with a letter or digit",
+                                owner, kind, id));
+      return {};
+    }
+    return graph_.store_text(id);
+  }
+
+  // --- document ----------------------------------------------------------------------------
+
+  void parse_document() {
+    if (reader_.peek() != JsonType::object) {
+      error(reader_.offset(), fmt::format("a skill graph must be a JSON object, found {}",
+                                          detail::to_string(reader_.peek())));
+      reader_.skip_value();
+      reader_.finish();
+      return;
+    }
+    const std::size_t document_offset = reader_.offset();
+    reader_.begin_object();
+    FieldSet fields;
+    std::string_view key;
+    std::size_t key_offset;
+    while (reader_.next_member(key, key_offset)) {
+      if (!accept_field(fields, key, key_offset, kTopFields, "graph")) {
+        reader_.skip_value();
+        continue;
+      }
+      if (key == "schema_version") {
+        const std::size_t offset = reader_.offset();
+        const auto version = read_integer("graph", "schema_version");
+        if (version && *version != 1) {
+          error(offset, fmt::format("unsupported schema_version {} (this version of mlroadmap "
+                                    "reads schema_version 1)",
+                                    *version));
+        }
+      } else if (key == "title") {
+        graph_.title_ = read_text("graph", key);
+      } else if (key == "description") {
+        graph_.description_ = read_text("graph", key);
+      } else if (key == "categories") {
+        parse_categories();
+      } else if (key == "skills") {
+        parse_skills();
+      } else if (key == "roles") {
+        parse_roles();
+      }
+    }
+    reader_.finish();
+    for (const char* required : {"categories", "skills"}) {
+      if (!fields.has(required)) {
+        error(document_offset, fmt::format("graph: missing required field '{}'", required));
+      }
+    }
+  }
+
+  // --- categories --------------------------------------------------------------------------
+
+  void parse_categories() {
+    if (!expect(JsonType::array, "graph", "categories")) return;
+    reader_.begin_array();
+    while (reader_.next_element()) {
+      const std::string owner = fmt::format("category #{}", ++category_ordinal_);
+      if (!expect(JsonType::object, owner, "categories[]")) continue;
+      const std::size_t object_offset = reader_.offset();
+      reader_.begin_object();
+      FieldSet fields;
+      Category category;
+      std::size_t id_offset = object_offset;
+      std::string_view key;
+      std::size_t key_offset;
+      while (reader_.next_member(key, key_offset)) {
+        if (!accept_field(fields, key, key_offset, kCategoryFields, owner)) {
+          reader_.skip_value();
+        } else if (key == "id") {
+          id_offset = reader_.offset();
+          category.id = read_id(owner, key, "category");
+        } else if (key == "name") {
+          category.name = read_text(owner, key);
+        } else {
+          read_text(owner, key);
+        }
+      }
+      require(fields, {"id", "name"}, object_offset, owner);
+      if (category.id.empty()) continue;
+      const auto existing = find_category(category.id);
+      if (existing) {
+        error(id_offset,
+              fmt::format("duplicate category id '{}' (first defined at {})", category.id,
+                          where(category_offsets_[*existing])));
+        continue;
+      }
+      graph_.categories_.push_back(category);
+      category_offsets_.push_back(id_offset);
+    }
+  }
+
+  std::optional<CategoryIndex> find_category(std::string_view id) const {
+    for (CategoryIndex c = 0; c < graph_.categories_.size(); ++c) {
+      if (graph_.categories_[c].id == id) return c;
+    }
+    return std::nullopt;
+  }
+
+  void require(const FieldSet& fields, std::initializer_list<const char*> required,
+               std::size_t offset, std::string_view owner) {
+    for (const char* field : required) {
+      if (!fields.has(field)) {
+        error(offset, fmt::format("{}: missing required field '{}'", owner, field));
+      }
+    }
+  }
+
+  std::string where(std::size_t offset) const {
+    const TextPosition pos = position_of(text_, offset);
+    return fmt::format("{}:{}", pos.line, pos.column);
+  }
+
+  // --- skills ------------------------------------------------------------------------------
+
+  std::string skill_owner(std::string_view id) const {
+    if (!id.empty()) return fmt::format("skill '{}'", id);
+    return fmt::format("skill #{}", graph_.skills_.size() + 1);
+  }
+
+  void parse_skills() {
+    if (!expect(JsonType::array, "graph", "skills")) return;
+    reader_.begin_array();
+    while (reader_.next_element()) {
+      if (!expect(JsonType::object, skill_owner({}), "skills[]")) continue;
+      parse_skill();
+    }
+  }
+
+  void parse_skill() {
+    const SkillIndex index = static_cast<SkillIndex>(graph_.skills_.size());
+    const std::size_t object_offset = reader_.offset();
+    reader_.begin_object();
+    FieldSet fields;
+    Skill skill;
+    SkillGraph::SkillDetails details;
+    bool has_details = false;
+    std::size_t id_offset = object_offset;
+    std::size_t category_offset = object_offset;
+    std::string_view category_id;
+    const std::size_t first_requirement = graph_.requirement_items_.size();
+    std::string_view key;
+    std::size_t key_offset;
+    while (reader_.next_member(key, key_offset)) {
+      const std::string owner = skill_owner(skill.id);
+      if (!accept_field(fields, key, key_offset, kSkillFields, owner)) {
+        reader_.skip_value();
+      } else if (key == "id") {
+        id_offset = reader_.offset();
+        skill.id = read_id(owner, key, "skill");
+      } else if (key == "name") {
+        skill.name = read_text(owner, key);
+      } else if (key == "category") {
+        category_offset = reader_.offset();
+        if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();
+        category_id = graph_.store_text(category_id);
+      } else if (key == "prerequisites") {
+        parse_requirements(index, owner);
+      } else if (key == "hours") {
+        const std::size_t offset = reader_.offset();
+        if (const auto hours = read_number(owner, key)) {
+          if (*hours <= 0 || *hours > kMaxSkillHours) {
+            error(offset, fmt::format("{}: 'hours' must be more than 0 and at most {}, found {}",
+                                      owner, kMaxSkillHours, *hours));
+          } else {
+            skill.hours = *hours;
+            skill.has_hours = true;
+          }
+        }
+      } else if (key == "summary") {
+        details.summary = read_text(owner, key);
+        has_details = true;
+      } else if (key == "milestone") {
+        details.milestone = read_text(owner, key);
+        has_details = true;
+      } else if (key == "aliases") {
+        parse_aliases(index, owner, details);
+        has_details = true;
+      } else if (key == "resources") {
+        parse_resources(owner, details);
+        has_details = true;
+      }
+    }
+    const std::string owner = skill_owner(skill.id);
+    require(fields, {"id", "name", "category"}, object_offset, owner);
+    if (fields.has("name") && skill.name.empty()) {
+      error(object_offset, fmt::format("{}: 'name' must not be empty", owner));
+    }
+
+    if (!category_id.empty()) {
+      if (const auto category = find_category(category_id)) {
+        skill.category = *category;
+      } else {
+        pending_categories_.push_back({index, category_id, category_offset});
+      }
+    }
+    const std::size_t requirement_count = graph_.requirement_items_.size() - first_requirement;
+    if (requirement_count > limits_.max_requirements_per_skill) {
+      error(object_offset, fmt::format("{}: {} prerequisites, more than the limit of {}", owner,
+                                       requirement_count, limits_.max_requirements_per_skill));
+    }
+    graph_.skills_.push_back(skill);
+    graph_.requirement_begin_.push_back(
+        static_cast<std::uint32_t>(graph_.requirement_items_.size()));
+    skill_offsets_.push_back(id_offset);
+    if (has_details) {
+      graph_.details_index_.push_back(static_cast<std::uint32_t>(graph_.details_.size()));
+      graph_.details_.push_back(details);
+    } else {
+      graph_.details_index_.push_back(SkillGraph::kNoDetails);
+    }
+    register_names(index, id_offset, object_offset);
+  }
+
+  void register_names(SkillIndex index, std::size_t id_offset, std::size_t object_offset) {
+    const Skill& skill = graph_.skills_[index];
+    if (skill.id.empty()) return;
+    using Tag = SkillGraph::NameTag;
+    if (const auto clash = graph_.insert_name(Tag::id, index)) {
+      const SkillIndex other = graph_.name_skill(*clash);
+      if (clash->tag == Tag::id) {
+        error(id_offset, fmt::format("duplicate skill id '{}' (first defined at {})", skill.id,
+                                     where(skill_offsets_[other])));
+      } else {
+        error(id_offset, fmt::format("skill id '{}' is already {} of skill '{}'", skill.id,
+                                     clash->tag == Tag::name ? "the name" : "an alias",
+                                     graph_.skills_[other].id));
+      }
+      return;
+    }
+    if (!skill.name.empty()) {
+      if (const auto clash = graph_.insert_name(Tag::name, index)) {
+        error(object_offset, fmt::format("skill '{}': name '{}' is already used by skill '{}'",
+                                         skill.id, skill.name,
+                                         graph_.skills_[graph_.name_skill(*clash)].id));
+      }
+    }
+    const std::uint32_t d = graph_.details_index_[index];
+    if (d == SkillGraph::kNoDetails) return;
+    const auto& details = graph_.details_[d];
+    for (std::uint32_t a = details.first_alias; a < details.first_alias + details.alias_count;
+         ++a) {
+      if (const auto clash = graph_.insert_name(Tag::alias, a)) {
+        error(alias_offsets_[a],
+              fmt::format("skill '{}': alias '{}' is already used by skill '{}'", skill.id,
+                          graph_.alias_texts_[a], graph_.skills_[graph_.name_skill(*clash)].id));
+      }
+    }
+  }
+
+  void parse_aliases(SkillIndex index, std::string_view owner,
+                     SkillGraph::SkillDetails& details) {
+    if (!expect(JsonType::array, owner, "aliases")) return;
+    details.first_alias = static_cast<std::uint32_t>(graph_.alias_texts_.size());
+    reader_.begin_array();
+    while (reader_.next_element()) {
+      const std::size_t offset = reader_.offset();
+      const std::string_view alias = read_text(owner, "aliases[]");
+      if (alias.empty()) {
+        if (reader_.offset() != offset) error(offset, fmt::format("{}: empty alias", owner));
+        continue;
+      }
+      graph_.alias_texts_.push_back(alias);
+      graph_.alias_skills_.push_back(index);
+      alias_offsets_.push_back(offset);
+    }
+    details.alias_count =
+        static_cast<std::uint32_t>(graph_.alias_texts_.size()) - details.first_alias;
+  }
+
+  void parse_resources(std::string_view owner, SkillGraph::SkillDetails& details) {
+    if (!expect(JsonType::array, owner, "resources")) return;
+    details.first_resource = static_cast<std::uint32_t>(graph_.resources_.size());
+    reader_.begin_array();
+    while (reader_.next_element()) {
+      const std::string resource_owner = fmt::format("{}: resource #{}", owner,
+                                                     graph_.resources_.size() -
+                                                         details.first_resource + 1);
+      if (!expect(JsonType::object, owner, "resources[]")) continue;
+      const std::size_t object_offset = reader_.offset();
+      reader_.begin_object();
+      FieldSet fields;
+      Resource resource;
+      std::string_view key;
+      std::size_t key_offset;
+      while (reader_.next_member(key, key_offset)) {
+        if (!accept_field(fields, key, key_offset, kResourceFields, resource_owner)) {
+          reader_.skip_value();
+        } else if (key == "title") {
+          resource.title = read_text(resource_owner, key);
+        } else if (key == "url") {
+          const std::size_t offset = reader_.offset();
+          resource.url = read_text(resource_owner, key);
+          if (!resource.url.empty() && !resource.url.starts_with("https://") &&
+              !resource.url.starts_with("http://")) {
+            error(offset, fmt::format("{}: url '{}' must start with https:// or http://",
+                                      resource_owner, resource.url));
+          }
+        } else if (key == "type") {
+          const std::size_t offset = reader_.offset();
+          resource.type = read_text(resource_owner, key);
+          if (!resource.type.empty() &&
+              std::find(kResourceTypes.begin(), kResourceTypes.end(), resource.type) ==
+                  kResourceTypes.end()) {
+            error(offset, fmt::format("{}: unknown type '{}'{}; types are {}", resource_owner,
+                                      resource.type,
+                                      did_you_mean(closest_matches(resource.type,
+                                                                   as_views(kResourceTypes))),
+                                      fmt::join(kResourceTypes, ", ")));
+          }
+        } else if (key == "free") {
+          if (expect(JsonType::boolean, resource_owner, key)) resource.free = reader_.read_bool();
+        }
+      }
+      require(fields, {"title", "url"}, object_offset, resource_owner);
+      graph_.resources_.push_back(resource);
+    }
+    details.resource_count =
+        static_cast<std::uint32_t>(graph_.resources_.size()) - details.first_resource;
+  }
+
+  // --- prerequisites -----------------------------------------------------------------------
+
+  // Looks an id up now, or remembers it when the skill is defined further down the file.
+  std::uint32_t skill_ref(std::string_view id, std::size_t offset, SkillIndex owner,
+                          bool in_options, std::uint32_t position) {
+    if (const auto found = graph_.find_skill_by_id(id)) return *found;
+    pending_refs_.push_back({in_options, position, graph_.store_text(id), offset, owner});
+    return kUnresolved;
+  }
+
+  void parse_requirements(SkillIndex index, std::string_view owner) {
+    if (!expect(JsonType::array, owner, "prerequisites")) return;
+    reader_.begin_array();
+    while (reader_.next_element()) {
+      const std::size_t offset = reader_.offset();
+      const JsonType type = reader_.peek();
+      if (type == JsonType::string) {
+        const std::string_view id = reader_.read_string();
+        const auto position = static_cast<std::uint32_t>(graph_.requirement_items_.size());
+        graph_.requirement_items_.push_back(kUnresolved);
+        graph_.requirement_items_.back() = skill_ref(id, offset, index, false, position);
+      } else if (type == JsonType::object) {
+        parse_requirement_object(index, owner);
+      } else {
+        error(offset, fmt::format("{}: a prerequisite must be a skill id, an object with 'id' "
+                                  "or an object with 'any_of', found {}",
+                                  owner, detail::to_string(type)));
+        reader_.skip_value();
+      }
+    }
+  }
+
+  void parse_requirement_object(SkillIndex index, std::string_view owner) {
+    const std::size_t object_offset = reader_.offset();
+    reader_.begin_object();
+    FieldSet fields;
+    SkillGraph::ComplexRequirement requirement{
+        static_cast<std::uint32_t>(graph_.options_.size()), 0, {}, false};
+    std::string_view key;
+    std::size_t key_offset;
+    while (reader_.next_member(key, key_offset)) {
+      const std::string what = fmt::format("{}: prerequisite", owner);
+      if (!accept_field(fields, key, key_offset, kRequirementFields, what)) {
+        reader_.skip_value();
+      } else if (key == "why") {
+        requirement.why = read_text(what, key);
+      } else if (key == "id") {
+        if (!expect(JsonType::string, what, key)) continue;
+        const std::size_t offset = reader_.offset();
+        const std::string_view id = reader_.read_string();
+        const auto position = static_cast<std::uint32_t>(graph_.options_.size());
+        graph_.options_.push_back(kUnresolved);
+        graph_.options_.back() = skill_ref(id, offset, index, true, position);
+      } else if (key == "any_of") {
+        if (!expect(JsonType::array, what, key)) continue;
+        const std::size_t array_offset = reader_.offset();
+        requirement.any_of = true;
+        const std::size_t before = graph_.options_.size();
+        reader_.begin_array();
+        while (reader_.next_element()) {
+          if (!expect(JsonType::string, what, "any_of[]")) continue;
+          const std::size_t offset = reader_.offset();
+          const std::string_view id = reader_.read_string();
+          const auto position = static_cast<std::uint32_t>(graph_.options_.size());
+          graph_.options_.push_back(kUnresolved);
+          graph_.options_.back() = skill_ref(id, offset, index, true, position);
+        }
+        if (graph_.options_.size() == before) {
+          error(array_offset, fmt::format("{}: empty 'any_of' group", owner));
+        }
+      }
+    }
+    if (fields.has("id") && fields.has("any_of")) {
+      error(object_offset,
+            fmt::format("{}: a prerequisite has either 'id' or 'any_of', not both", owner));
+    } else if (!fields.has("id") && !fields.has("any_of")) {
+      error(object_offset,
+            fmt::format("{}: a prerequisite object needs 'id' or 'any_of'", owner));
+    }
+    requirement.option_count =
+        static_cast<std::uint32_t>(graph_.options_.size()) - requirement.first_option;
+    graph_.requirement_items_.push_back(SkillGraph::kComplexTag |
+                                        static_cast<std::uint32_t>(graph_.complex_.size()));
+    graph_.complex_.push_back(requirement);
+  }
+
+  // --- roles -------------------------------------------------------------------------------
+
+  void parse_roles() {
+    if (!expect(JsonType::array, "graph", "roles")) return;
+    reader_.begin_array();
+    while (reader_.next_element()) {
+      if (!expect(JsonType::object, fmt::format("role #{}", graph_.roles_.size() + 1),
+                  "roles[]")) {
+        continue;
+      }
+      parse_role();
+    }
+  }
+
+  void parse_role() {
+    const std::size_t object_offset = reader_.offset();
+    reader_.begin_object();
+    FieldSet fields;
+    Role role;
+    RoleRefs refs;
+    refs.offset = object_offset;
+    std::size_t default_offset = object_offset;
+    std::string_view key;
+    std::size_t key_offset;
+    while (reader_.next_member(key, key_offset)) {
+      const std::string owner = role.id.empty()
+                                    ? fmt::format("role #{}", graph_.roles_.size() + 1)
+                                    : fmt::format("role '{}'", role.id);
+      if (!accept_field(fields, key, key_offset, kRoleFields, owner)) {
+        reader_.skip_value();
+      } else if (key == "id") {
+        refs.offset = reader_.offset();
+        role.id = read_id(owner, key, "role");
+      } else if (key == "name") {
+        role.name = read_text(owner, key);
+      } else if (key == "summary") {
+        role.summary = read_text(owner, key);
+      } else if (key == "default") {
+        default_offset = reader_.offset();
+        if (expect(JsonType::boolean, owner, key)) role.is_default = reader_.read_bool();
+      } else if (key == "skills" || key == "grows_into") {
+        auto& list = key == "skills" ? refs.skills : refs.grows_into;
+        if (!expect(JsonType::array, owner, key)) continue;
+        reader_.begin_array();
+        while (reader_.next_element()) {
+          if (!expect(JsonType::string, owner, fmt::format("{}[]", key))) continue;
+          const std::size_t offset = reader_.offset();
+          list.emplace_back(graph_.store_text(reader_.read_string()), offset);
+        }
+      } else if (key == "salary") {
+        role.salary = parse_salary(owner);
+      }
+    }
+    const std::string owner = role.id.empty()
+                                  ? fmt::format("role #{}", graph_.roles_.size() + 1)
+                                  : fmt::format("role '{}'", role.id);
+    require(fields, {"id", "name"}, object_offset, owner);
+    for (const Role& other : graph_.roles_) {
+      if (!role.id.empty() && other.id == role.id) {
+        error(refs.offset, fmt::format("duplicate role id '{}'", role.id));
+      }
+    }
+    if (role.is_default) {
+      if (graph_.default_role_) {
+        error(default_offset,
+              fmt::format("{}: more than one default role ('{}' is already the default)", owner,
+                          graph_.roles_[*graph_.default_role_].id));
+      } else {
+        graph_.default_role_ = static_cast<RoleIndex>(graph_.roles_.size());
+      }
+    }
+    graph_.roles_.push_back(std::move(role));
+    role_refs_.push_back(std::move(refs));
+  }
+
+  std::optional<Salary> parse_salary(std::string_view role_owner) {
+    const std::string owner = fmt::format("{}: salary", role_owner);
+    if (!expect(JsonType::object, role_owner, "salary")) return std::nullopt;
+    reader_.begin_object();
+    FieldSet fields;
+    Salary salary;
+    std::string_view key;
+    std::size_t key_offset;
+    while (reader_.next_member(key, key_offset)) {
+      if (!accept_field(fields, key, key_offset, kSalaryFields, owner)) {
+        reader_.skip_value();
+      } else if (key == "currency") {
+        salary.currency = read_text(owner, key);
+      } else if (key == "region") {
+        salary.region = read_text(owner, key);
+      } else if (key == "source") {
+        salary.source = read_text(owner, key);
+      } else if (key == "note") {
+        salary.note = read_text(owner, key);
+      } else if (key == "bands") {
+        if (!expect(JsonType::array, owner, key)) continue;
+        reader_.begin_array();
+        while (reader_.next_element()) {
+          if (!expect(JsonType::object, owner, "bands[]")) continue;
+          const std::size_t band_offset = reader_.offset();
+          reader_.begin_object();
+          FieldSet band_fields;
+          SalaryBand band;
+          while (reader_.next_member(key, key_offset)) {
+            if (!accept_field(band_fields, key, key_offset, kBandFields, owner)) {
+              reader_.skip_value();
+            } else if (key == "level") {
+              band.level = read_text(owner, key);
+            } else if (key == "min") {
+              band.min = read_integer(owner, key);
+            } else {
+              band.max = read_integer(owner, key);
+            }
+          }
+          require(band_fields, {"level"}, band_offset, owner);
+          if (band.min && band.max && *band.min > *band.max) {
+            error(band_offset, fmt::format("{}: band '{}' has min above max", owner, band.level));
+          }
+          salary.bands.push_back(band);
+        }
+      }
+    }
+    return salary;
+  }
+
+  // --- whole-graph checks ------------------------------------------------------------------
+
+  std::vector<std::string_view> skill_ids() const {
+    std::vector<std::string_view> ids;
+    ids.reserve(graph_.skills_.size());
+    for (const Skill& s : graph_.skills_) ids.push_back(s.id);
+    return ids;
+  }
+
+  // Suggestions scan every id, so only the first few unknown names get one.
+  std::string suggest_skill(std::string_view name) {
+    if (++suggestions_ > 20) return {};
+    if (suggestion_pool_.empty()) suggestion_pool_ = skill_ids();
+    return did_you_mean(closest_matches(name, suggestion_pool_));
+  }
+
+  void resolve_references() {
+    for (const PendingCategory& p : pending_categories_) {
+      if (const auto category = find_category(p.name)) {
+        graph_.skills_[p.skill].category = *category;
+        continue;
+      }
+      std::vector<std::string_view> ids;
+      for (const Category& c : graph_.categories_) ids.push_back(c.id);
+      error(p.offset, fmt::format("skill '{}': unknown category '{}'{}", graph_.skills_[p.skill].id,
+                                  p.name, did_you_mean(closest_matches(p.name, ids))));
+    }
+    for (const PendingSkillRef& p : pending_refs_) {
+      const auto found = graph_.find_skill_by_id(p.name);
+      if (!found) {
+        error(p.offset, fmt::format("skill '{}': unknown prerequisite '{}'{}",
+                                    graph_.skills_[p.owner].id, p.name, suggest_skill(p.name)));
+        continue;
+      }
+      (p.in_options ? graph_.options_ : graph_.requirement_items_)[p.position] = *found;
+    }
+    for (RoleIndex r = 0; r < graph_.roles_.size(); ++r) {
+      Role& role = graph_.roles_[r];
+      if (graph_.find_skill_by_id(role.id)) {
+        error(role_refs_[r].offset,
+              fmt::format("role id '{}' is also a skill id; roles and skills share one namespace",
+                          role.id));
+      }
+      for (const auto& [name, offset] : role_refs_[r].skills) {
+        const auto skill = graph_.find_skill_by_id(name);
+        if (!skill) {
+          error(offset, fmt::format("role '{}': unknown skill '{}'{}", role.id, name,
+                                    suggest_skill(name)));
+        } else if (std::find(role.skills.begin(), role.skills.end(), *skill) !=
+                   role.skills.end()) {
+          report(Severity::warning, offset,
+                 fmt::format("role '{}': skill '{}' is listed twice", role.id, name));
+        } else {
+          role.skills.push_back(*skill);
+        }
+      }
+      for (const auto& [name, offset] : role_refs_[r].grows_into) {
+        const auto it = std::find_if(graph_.roles_.begin(), graph_.roles_.end(),
+                                     [&](const Role& other) { return other.id == name; });
+        if (it == graph_.roles_.end()) {
+          std::vector<std::string_view> ids;
+          for (const Role& other : graph_.roles_) ids.push_back(other.id);
+          error(offset, fmt::format("role '{}': unknown role '{}' in 'grows_into'{}", role.id,
+                                    name, did_you_mean(closest_matches(name, ids))));
+        } else {
+          role.grows_into.push_back(static_cast<RoleIndex>(it - graph_.roles_.begin()));
+        }
+      }
+    }
+  }
+
+  void check_cycles() {
+    for (const DependencyCycle& cycle : find_dependency_cycles(graph_, 20)) {
+      std::string path;
+      for (const SkillIndex s : cycle.path) {
+        if (!path.empty()) path += " -> ";
+        path += graph_.skills_[s].id;
+      }
+      error(skill_offsets_[cycle.path.front()], fmt::format("dependency cycle: {}", path));
+    }
+  }
+
+  std::string_view text_;
+  std::string_view file_;
+  LoadLimits limits_;
+  JsonReader reader_;
+  SkillGraph graph_;
+  std::vector<Diagnostic> diagnostics_;
+  std::size_t error_count_ = 0;
+  std::size_t suggestions_ = 0;
+  std::size_t category_ordinal_ = 0;
+  std::vector<std::string_view> suggestion_pool_;
+  std::vector<std::size_t> skill_offsets_;
+  std::vector<std::size_t> category_offsets_;
+  std::vector<std::size_t> alias_offsets_;
+  std::vector<PendingSkillRef> pending_refs_;
+  std::vector<PendingCategory> pending_categories_;
+  std::vector<RoleRefs> role_refs_;
+};
+
+GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
+                           const LoadLimits& limits) {
+  if (text.size() > limits.max_file_bytes) {
+    GraphLoadResult result;
+    result.diagnostics.push_back(
+        Diagnostic{Severity::error, std::string(file_name), 0, 0,
+                   fmt::format("graph is {} bytes, larger than the limit of {} bytes",
+                               text.size(), limits.max_file_bytes),
+                   {}});
+    return result;
+  }
+  return GraphBuilder(text, file_name, limits).build();
+}
+
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+}  // namespace
+
+GraphLoadResult load_graph_file(const std::string& path, const LoadLimits& limits) {
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? "<stdin>" : path;
+  const auto failure = [&](std::string message) {
+    GraphLoadResult result;
+    result.diagnostics.push_back(
+        Diagnostic{Severity::error, name, 0, 0, std::move(message), {}});
+    return result;
+  };
+  std::unique_ptr<std::FILE, FileCloser> owned;
+  std::FILE* file = stdin;
+  if (!from_stdin) {
+    owned.reset(std::fopen(path.c_str(), "rb"));
+    if (!owned) return failure(fmt::format("cannot open: {}", std::strerror(errno)));
+    file = owned.get();
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file);
+    if (n == 0) break;
+    if (text.size() + n > limits.max_file_bytes) {
+      return failure(fmt::format("graph is larger than the limit of {} bytes",
+                                 limits.max_file_bytes));
+    }
+    text.append(buffer, n);
+  }
+  if (std::ferror(file)) return failure(fmt::format("cannot read: {}", std::strerror(errno)));
+  return load_graph(text, name, limits);
+}
+
+}  // namespace mlroadmap

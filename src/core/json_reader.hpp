@@ -1,0 +1,68 @@
+#pragma once
+// A strict, fast pull reader for JSON (RFC 8259) that knows the byte offset of every value,
+// so the loader can point at the line and column of any problem. It reads in place: strings
+// without escapes are views into the input.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlroadmap::detail {
+
+enum class JsonType { object, array, string, number, boolean, null };
+
+std::string_view to_string(JsonType type);
+
+/// Thrown for malformed JSON; the loader turns it into a Diagnostic at `offset`.
+struct JsonSyntaxError {
+  std::size_t offset;
+  std::string message;
+};
+
+struct JsonLimits {
+  std::size_t max_depth = 64;
+  std::size_t max_string_bytes = 64 * 1024;
+};
+
+class JsonReader {
+ public:
+  explicit JsonReader(std::string_view text, JsonLimits limits = {});
+
+  /// The type of the next value, after skipping whitespace; its offset is offset().
+  JsonType peek();
+  std::size_t offset() const { return pos_; }
+
+  void begin_object();
+  /// Moves to the next member of the current object; false (and leaves it) at its end.
+  bool next_member(std::string_view& key, std::size_t& key_offset);
+  void begin_array();
+  /// Moves to the next element of the current array; false (and leaves it) at its end.
+  bool next_element();
+
+  /// The decoded string; valid until the next call that reads a string.
+  std::string_view read_string();
+  /// The number's text as written (validated against the JSON grammar).
+  std::string_view read_number();
+  bool read_bool();
+  void read_null();
+  void skip_value();
+  /// Checks that nothing but whitespace follows the document.
+  void finish();
+
+ private:
+  [[noreturn]] void fail(std::size_t offset, std::string message) const;
+  void skip_whitespace();
+  void expect_literal(std::string_view literal);
+  void enter();
+  std::string_view decode_escaped(std::size_t start, std::size_t first_escape);
+  std::size_t check_utf8(std::size_t at) const;
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  JsonLimits limits_;
+  std::vector<bool> first_;  ///< per open container: no member read yet
+  std::string scratch_;
+};
+
+}  // namespace mlroadmap::detail

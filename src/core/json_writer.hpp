@@ -1,0 +1,49 @@
+#pragma once
+// Writes pretty-printed JSON straight into a string, escaping as RFC 8259 requires. Output of
+// any size streams without building a document tree first.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlroadmap::detail {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out, int indent = 2) : out_(out), indent_(indent) {}
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+
+  void value(std::string_view text);
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(double number);
+  void value(std::int64_t number);
+  void value(std::uint32_t number) { value(static_cast<std::int64_t>(number)); }
+  void value(bool flag);
+  void null();
+
+  template <typename T>
+  void member(std::string_view name, const T& v) {
+    key(name);
+    value(v);
+  }
+
+ private:
+  void before_value();
+  void newline();
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> has_items_;
+  bool after_key_ = false;
+};
+
+/// Appends `text` as a quoted JSON string.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace mlroadmap::detail

@@ -1,0 +1,94 @@
+#include "json_writer.hpp"
+#include "mlroadmap/render.hpp"
+
+namespace mlroadmap {
+
+std::string_view goal_name(const SkillGraph& graph, const Goal& goal) {
+  return goal.kind == Goal::Kind::role ? graph.role(goal.index).name
+                                       : graph.skill(goal.index).name;
+}
+
+std::string_view goal_id(const SkillGraph& graph, const Goal& goal) {
+  return goal.kind == Goal::Kind::role ? graph.role(goal.index).id : graph.skill(goal.index).id;
+}
+
+std::string render_plan_json(const SkillGraph& graph, const Plan& plan) {
+  std::string out;
+  out.reserve(256 + plan.steps.size() * 200);
+  detail::JsonWriter json(out);
+  const auto id_list = [&](std::string_view name, const std::vector<SkillIndex>& skills) {
+    json.key(name);
+    json.begin_array();
+    for (const SkillIndex s : skills) json.value(graph.skill(s).id);
+    json.end_array();
+  };
+  const bool paced = plan.hours_per_week > 0;
+
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.member("graph", graph.title());
+  json.key("goals");
+  json.begin_array();
+  for (const Goal& goal : plan.goals) {
+    json.begin_object();
+    json.member("kind", goal.kind == Goal::Kind::role ? "role" : "skill");
+    json.member("id", goal_id(graph, goal));
+    json.member("name", goal_name(graph, goal));
+    json.end_object();
+  }
+  json.end_array();
+  id_list("have", plan.have);
+  json.member("exact", plan.exact);
+  id_list("covered", plan.covered);
+  json.key("totals");
+  json.begin_object();
+  json.member("steps", static_cast<std::int64_t>(plan.steps.size()));
+  json.member("stages", plan.stage_count);
+  json.member("hours", plan.total_hours);
+  if (paced) {
+    json.member("hours_per_week", plan.hours_per_week);
+    json.member("weeks", weeks_for(plan.total_hours, plan.hours_per_week));
+  }
+  json.end_object();
+  json.key("steps");
+  json.begin_array();
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep& step = plan.steps[i];
+    const Skill& skill = graph.skill(step.skill);
+    json.begin_object();
+    json.member("id", skill.id);
+    json.member("name", skill.name);
+    json.member("category", graph.category_of(step.skill).id);
+    json.member("stage", step.stage);
+    json.member("hours", skill.hours);
+    json.member("goal", step.is_goal);
+    if (paced) {
+      const WeekSpan weeks = week_span(step.start_hour, step.end_hour, plan.hours_per_week);
+      json.key("weeks");
+      json.begin_object();
+      json.member("first", weeks.first);
+      json.member("last", weeks.last);
+      json.end_object();
+    }
+    json.key("waits_for");
+    json.begin_array();
+    for (const PlanLink& link : plan.waits_for(i)) {
+      json.begin_object();
+      json.member("id", graph.skill(plan.steps[link.step].skill).id);
+      const std::string_view why = graph.requirement(step.skill, link.requirement).why;
+      if (!why.empty()) json.member("why", why);
+      json.end_object();
+    }
+    json.end_array();
+    json.key("unlocks");
+    json.begin_array();
+    for (const std::uint32_t u : plan.unlocks(i)) json.value(graph.skill(plan.steps[u].skill).id);
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return out;
+}
+
+}  // namespace mlroadmap

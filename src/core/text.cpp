@@ -1,0 +1,196 @@
+#include "text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+namespace mlroadmap {
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// Lowers the ASCII capitals among eight bytes at once.
+std::uint64_t lower8(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  const std::uint64_t heptets = x & (0x7F * ones);
+  const std::uint64_t above_z = heptets + (0x7F - 'Z') * ones;
+  const std::uint64_t from_a = heptets + (0x80 - 'A') * ones;
+  const std::uint64_t upper = ~x & (from_a ^ above_z) & (0x80 * ones);
+  return x | (upper >> 2);
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
+  h ^= x * 0x9E3779B97F4A7C15ull;
+  h = (h << 27) | (h >> 37);
+  return h * 0xFF51AFD7ED558CCDull + 0x2545F4914F6CDD1Dull;
+}
+
+}  // namespace
+
+std::uint64_t hash_ignoring_case(std::string_view text) {
+  std::uint64_t h = text.size();
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    h = mix(h, lower8(word));
+  }
+  if (i < text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, text.size() - i);
+    h = mix(h, lower8(word));
+  }
+  h ^= h >> 31;
+  h *= 0xD6E8FEB86659FD93ull;
+  return h ^ (h >> 32);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > max) return max + 1;
+  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  std::iota(previous.begin(), previous.end(), 0);
+  for (std::size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    std::size_t row_min = current[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const bool same = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]);
+      std::size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + !same});
+      if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
+          ascii_lower(a[i - 2]) == ascii_lower(b[j - 1])) {
+        d = std::min(d, before[j - 2] + 1);
+      }
+      current[j] = d;
+      row_min = std::min(row_min, d);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[m];
+}
+
+std::vector<std::string_view> closest_matches(std::string_view word,
+                                              const std::vector<std::string_view>& candidates,
+                                              std::size_t limit) {
+  // A typo of a short word changes a larger share of it; allow about one edit per three letters.
+  const std::size_t max = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  std::vector<std::pair<std::size_t, std::string_view>> scored;
+  for (const std::string_view candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate, max);
+    if (d <= max && d > 0) scored.emplace_back(d, candidate);
+    else if (d == 0 && candidate != word) scored.emplace_back(0, candidate);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string_view> out;
+  for (const auto& [d, candidate] : scored) {
+    if (out.size() == limit) break;
+    if (std::none_of(out.begin(), out.end(), [&](std::string_view o) {
+          return equals_ignoring_case(o, candidate);
+        })) {
+      out.push_back(candidate);
+    }
+  }
+  return out;
+}
+
+std::string did_you_mean(const std::vector<std::string_view>& matches) {
+  if (matches.empty()) return {};
+  std::string out = " (did you mean ";
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (i > 0) out += i + 1 == matches.size() ? " or " : ", ";
+    out += fmt::format("'{}'", matches[i]);
+  }
+  return out + "?)";
+}
+
+}  // namespace mlroadmap
+
+namespace mlroadmap {
+
+std::string format_number(double value) {
+  std::string out = fmt::format("{:.2f}", value);
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
+  }
+  return width;
+}
+
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t first_indent,
+                      std::size_t indent) {
+  std::string out;
+  std::size_t column = first_indent;
+  bool line_empty = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    if (i >= text.size()) break;
+    std::size_t end = i;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') ++end;
+    const std::string_view word = text.substr(i, end - i);
+    const std::size_t w = display_width(word);
+    if (!line_empty && column + 1 + w > width) {
+      out += '\n';
+      out.append(indent, ' ');
+      column = indent;
+      line_empty = true;
+    }
+    if (!line_empty) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += w;
+    line_empty = false;
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace mlroadmap
+
+namespace mlroadmap {
+
+std::string terminal_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += ' ';
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += ' ';
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace mlroadmap

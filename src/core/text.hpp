@@ -1,0 +1,53 @@
+#pragma once
+// Small text routines shared inside the core: ASCII case folding, hashing, edit distance.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlroadmap {
+
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+std::string to_lower_ascii(std::string_view text);
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+std::uint64_t hash_ignoring_case(std::string_view text);
+
+/// Damerau-Levenshtein distance (with adjacent transpositions), ignoring ASCII case; gives up
+/// and returns max + 1 as soon as the distance must exceed `max`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max);
+
+/// The candidates closest to `word` by edit distance, best first, at most `limit`; only those
+/// close enough to be a plausible typo.
+std::vector<std::string_view> closest_matches(std::string_view word,
+                                              const std::vector<std::string_view>& candidates,
+                                              std::size_t limit = 3);
+
+/// " (did you mean 'a'?)", " (did you mean 'a' or 'b'?)", or "" when there is nothing close.
+std::string did_you_mean(const std::vector<std::string_view>& matches);
+
+}  // namespace mlroadmap
+
+namespace mlroadmap {
+
+/// A number as people write it: "12", "12.5" (at most two decimals, no trailing zeros).
+std::string format_number(double value);
+
+/// Words of `text` laid out in lines of at most `width` columns; the first line starts after
+/// `first_indent` columns already used, the others with `indent` spaces.
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t first_indent,
+                      std::size_t indent);
+
+/// How many terminal columns `text` takes (counting characters, not bytes).
+std::size_t display_width(std::string_view text);
+
+}  // namespace mlroadmap
+
+namespace mlroadmap {
+
+/// `text` safe for a terminal: control characters (C0, DEL, C1), which could start escape
+/// sequences, become spaces; line breaks and tabs too, so one field stays on one line.
+std::string terminal_safe(std::string_view text);
+
+}  // namespace mlroadmap
