@@ -138,6 +138,7 @@ bool JsonReader::next_member(std::string_view& key, std::size_t& key_offset) {
                            describe_char(text_, pos_)));
   }
   ++pos_;
+  skip_whitespace();  // so offset() is where the value starts
   return true;
 }
 
