@@ -282,7 +282,10 @@ std::string_view JsonReader::decode_escaped(std::size_t start, std::size_t first
         continue;
       }
       default:
-        fail(i, fmt::format("invalid escape '\\{}' in a string", describe_char(text_, i + 1)));
+        if (static_cast<unsigned char>(e) > 0x20 && static_cast<unsigned char>(e) < 0x7F) {
+          fail(i, fmt::format("invalid escape '\\{}' in a string", e));
+        }
+        fail(i, fmt::format("invalid escape: backslash followed by {}", describe_char(text_, i + 1)));
     }
     i += 2;
   }

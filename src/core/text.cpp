@@ -101,9 +101,16 @@ std::vector<std::string_view> closest_matches(std::string_view word,
   std::vector<std::string_view> out;
   for (const auto& [d, candidate] : scored) {
     if (out.size() == limit) break;
-    if (std::none_of(out.begin(), out.end(), [&](std::string_view o) {
-          return equals_ignoring_case(o, candidate);
-        })) {
+    // "ml-engineer" and "ML Engineer" name one thing: suggest it once.
+    const auto folded = [](std::string_view text) {
+      std::string key;
+      for (const char c : text) {
+        if (c != ' ' && c != '-' && c != '_') key += ascii_lower(c);
+      }
+      return key;
+    };
+    if (std::none_of(out.begin(), out.end(),
+                     [&](std::string_view o) { return folded(o) == folded(candidate); })) {
       out.push_back(candidate);
     }
   }

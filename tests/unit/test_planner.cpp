@@ -1,1 +1,178 @@
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "mlroadmap/graph_loader.hpp"
+#include "mlroadmap/names.hpp"
+#include "mlroadmap/plan.hpp"
+#include "mlroadmap/render.hpp"
+
+using namespace mlroadmap;
+
+namespace {
+
+SkillGraph fixture() {
+  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
+  REQUIRE(result.graph);
+  return std::move(*result.graph);
+}
+
+PlanRequest request(const SkillGraph& g, std::initializer_list<std::string_view> have,
+                    std::initializer_list<std::string_view> goals = {}) {
+  PlanRequest r;
+  for (const auto name : have) r.have.push_back(resolve_skill(g, name).value());
+  for (const auto name : goals) r.goals.push_back(resolve_goal(g, name).value());
+  return r;
+}
+
+std::string ids(const SkillGraph& g, const Plan& plan) {
+  std::string out;
+  for (const PlanStep& step : plan.steps) {
+    if (!out.empty()) out += ' ';
+    out += std::string(g.skill(step.skill).id) + "@" + std::to_string(step.stage);
+  }
+  return out;
+}
+
+std::string names(const SkillGraph& g, const std::vector<SkillIndex>& skills) {
+  std::string out;
+  for (const SkillIndex s : skills) out += std::string(out.empty() ? "" : " ") + std::string(g.skill(s).id);
+  return out;
+}
+
+// Every step comes after every step it waits for, and stages follow the rule.
+void check_topological(const Plan& plan) {
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    std::uint32_t highest = 0;
+    for (const PlanLink& link : plan.waits_for(i)) {
+      CHECK(link.step < i);
+      highest = std::max(highest, plan.steps[link.step].stage);
+    }
+    CHECK(plan.steps[i].stage == highest + 1);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("from nothing, the default role needs every prerequisite, in stages") {
+  const SkillGraph g = fixture();
+  const Plan plan = make_plan(g, {});
+  CHECK(ids(g, plan) ==
+        "python@1 sql@1 calculus@1 linear-algebra@1 statistics@1 numpy@2 pandas@3 ml-basics@4 "
+        "pytorch@5 deep-learning@6");
+  CHECK(plan.total_hours == 60 + 25 + 40 + 45 + 35 + 12 + 20 + 50 + 40 + 60);
+  CHECK(plan.stage_count == 6);
+  REQUIRE(plan.goals.size() == 1);
+  CHECK(g.role(plan.goals[0].index).id == "ml-engineer");
+  check_topological(plan);
+}
+
+TEST_CASE("a skill you have covers its prerequisites") {
+  const SkillGraph g = fixture();
+  const Plan plan = make_plan(g, request(g, {"pandas"}));
+  CHECK(ids(g, plan) == "calculus@1 statistics@1 ml-basics@2 pytorch@3 deep-learning@4");
+  CHECK(names(g, plan.covered) == "linear-algebra numpy pandas");
+  check_topological(plan);
+}
+
+TEST_CASE("--exact: a skill you have covers only itself") {
+  const SkillGraph g = fixture();
+  PlanRequest r = request(g, {"pandas"});
+  r.exact = true;
+  const Plan plan = make_plan(g, r);
+  CHECK(ids(g, plan) ==
+        "python@1 calculus@1 linear-algebra@1 statistics@1 numpy@2 ml-basics@2 pytorch@3 "
+        "deep-learning@4");
+  check_topological(plan);
+}
+
+TEST_CASE("any_of takes the member needing the fewest further hours, ties to the first") {
+  const SkillGraph g = fixture();
+  // PyTorch (40 h) is cheaper than TensorFlow (45 h) although TensorFlow is listed first.
+  CHECK(ids(g, make_plan(g, request(g, {"ml-basics"}))) == "pytorch@1 deep-learning@2");
+  // Having one member meets the group outright.
+  CHECK(ids(g, make_plan(g, request(g, {"tensorflow"}))) == "deep-learning@1");
+}
+
+TEST_CASE("a member already in the plan is preferred") {
+  const SkillGraph g = fixture();
+  const Plan plan = make_plan(g, request(g, {"ml-basics"}, {"tensorflow", "deep-learning"}));
+  CHECK(ids(g, plan) == "tensorflow@1 deep-learning@2");
+}
+
+TEST_CASE("goals can be roles or skills, several at once") {
+  const SkillGraph g = fixture();
+  CHECK(ids(g, make_plan(g, request(g, {}, {"numpy"}))) == "python@1 linear-algebra@1 numpy@2");
+  CHECK(ids(g, make_plan(g, request(g, {"python"}, {"analyst"}))) ==
+        "sql@1 linear-algebra@1 statistics@1 numpy@2 pandas@3");
+  CHECK(ids(g, make_plan(g, request(g, {"python"}, {"numpy", "Data Analyst"}))) ==
+        "sql@1 linear-algebra@1 statistics@1 numpy@2 pandas@3");
+}
+
+TEST_CASE("a goal you already have leaves nothing to learn") {
+  const SkillGraph g = fixture();
+  const Plan plan = make_plan(g, request(g, {"deep-learning"}, {"deep-learning"}));
+  CHECK(plan.steps.empty());
+  CHECK(names(g, plan.covered) == "deep-learning");
+}
+
+TEST_CASE("steps know what they wait for and what they unlock") {
+  const SkillGraph g = fixture();
+  const Plan plan = make_plan(g, request(g, {}, {"pandas"}));
+  REQUIRE(ids(g, plan) == "python@1 sql@1 linear-algebra@1 numpy@2 pandas@3");
+  const auto numpy_waits = plan.waits_for(3);
+  REQUIRE(numpy_waits.size() == 2);
+  CHECK(numpy_waits[0].step == 0);
+  CHECK(numpy_waits[1].step == 2);
+  CHECK(g.requirement(plan.steps[3].skill, numpy_waits[1].requirement).why ==
+        "arrays are vectors and matrices");
+  REQUIRE(plan.unlocks(3).size() == 1);
+  CHECK(plan.unlocks(3)[0] == 4);
+  CHECK(plan.steps[4].is_goal);
+  CHECK_FALSE(plan.steps[3].is_goal);
+}
+
+TEST_CASE("hours and weeks at a pace") {
+  const SkillGraph g = fixture();
+  PlanRequest r = request(g, {}, {"numpy"});
+  r.hours_per_week = 10;
+  const Plan plan = make_plan(g, r);
+  CHECK(plan.total_hours == 117);
+  CHECK(weeks_for(plan.total_hours, 10) == 12);
+  // python 0-60 h, linear algebra 60-105 h, numpy 105-117 h
+  CHECK(week_span(plan.steps[0].start_hour, plan.steps[0].end_hour, 10).first == 1);
+  CHECK(week_span(plan.steps[0].start_hour, plan.steps[0].end_hour, 10).last == 6);
+  CHECK(week_span(plan.steps[1].start_hour, plan.steps[1].end_hour, 10).first == 7);
+  CHECK(week_span(plan.steps[1].start_hour, plan.steps[1].end_hour, 10).last == 11);
+  CHECK(week_span(plan.steps[2].start_hour, plan.steps[2].end_hour, 10).first == 11);
+  CHECK(week_span(plan.steps[2].start_hour, plan.steps[2].end_hour, 10).last == 12);
+}
+
+TEST_CASE("a graph without roles plans every skill") {
+  auto result = load_graph(R"({"categories": [{"id": "c", "name": "C"}], "skills": [
+    {"id": "b", "name": "B", "category": "c", "prerequisites": ["a"]},
+    {"id": "a", "name": "A", "category": "c"}]})",
+                           "g.json");
+  REQUIRE(result.graph);
+  const Plan plan = make_plan(*result.graph, {});
+  CHECK(ids(*result.graph, plan) == "a@1 b@2");
+  CHECK(plan.goals.empty());
+}
+
+TEST_CASE("the same request gives byte-identical output") {
+  const SkillGraph g = fixture();
+  const PlanRequest r = request(g, {"sql"}, {"ml-engineer"});
+  const std::string first = render_plan_json(g, make_plan(g, r));
+  for (int i = 0; i < 5; ++i) CHECK(render_plan_json(g, make_plan(g, r)) == first);
+}
+
+TEST_CASE("unknown names get suggestions") {
+  const SkillGraph g = fixture();
+  CHECK(resolve_skill(g, "pytroch").error() == "unknown skill 'pytroch' (did you mean 'pytorch'?)");
+  CHECK(resolve_goal(g, "ml-enginer").error() ==
+        "unknown role or skill 'ml-enginer' (did you mean 'ml-engineer'?)");
+  CHECK(resolve_skill(g, "analyst").error() ==
+        "unknown skill 'analyst'; 'analyst' is a role, which only --goal accepts");
+  CHECK(resolve_skill(g, "TORCH").value() == g.find_skill_by_id("pytorch").value());
+}
