@@ -43,7 +43,7 @@ TEST_CASE("markdown is a task list by stage") {
   const std::string md = render_plan_markdown(g, make_plan(g, {}));
   CHECK(md.find("## Stage 1: start now\n") != std::string::npos);
   CHECK(md.find("## Stage 2\n") != std::string::npos);
-  CHECK(md.find("- [ ] **B \\[31mred** (C \\| \\<b\\>x\\</b\\>, 1.5 h)") != std::string::npos);
+  CHECK(md.find("- [ ] **B \\[31mred** (C \\| \\<b\\>x\\</b\\>, 1.5 h, goal)") != std::string::npos);
   CHECK(md.find("  - Waits for: A \\*bold\\*") != std::string::npos);
 }
 
