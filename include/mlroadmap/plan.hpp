@@ -69,6 +69,9 @@ struct Plan {
   std::vector<std::uint32_t> unlocks_;
 };
 
+/// The covered skills the learner did not name: what their skills already imply.
+std::vector<SkillIndex> implied_cover(const Plan& plan);
+
 /// The weeks a stretch of hours falls in at a given pace: 1-based, inclusive.
 struct WeekSpan {
   std::uint32_t first;

@@ -4,44 +4,55 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <string_view>
 #include <vector>
 
 #include "exit_codes.hpp"
+#include "mlroadmap/spelling.hpp"
 #include "output.hpp"
 #include "plan_command.hpp"
 
 namespace {
 
-// A mistyped command gets a suggestion instead of CLI11's generic complaint.
-bool check_command(const CLI::App& app, int argc, char** argv) {
+using mlroadmap::closest_matches;
+using mlroadmap::did_you_mean;
+
+// Mistyped commands and flags get a suggestion instead of CLI11's generic complaint.
+bool check_arguments(const CLI::App& app, int argc, char** argv) {
   if (argc < 2) return true;
   const std::string_view word = argv[1];
   if (word.empty() || word.front() == '-') return true;
+  const CLI::App* command = nullptr;
   std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-  for (const std::string& name : names) {
-    if (name == word) return true;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    names.push_back(sub->get_name());
+    if (sub->get_name() == word) command = sub;
   }
-  std::string best;
-  std::size_t best_distance = 3;
-  for (const std::string& name : names) {
-    // Cheap distance: length of the common prefix and shared letters are enough for a handful
-    // of commands.
-    std::size_t d = 0;
-    for (std::size_t i = 0; i < std::max(name.size(), word.size()); ++i) {
-      if (i >= name.size() || i >= word.size() || name[i] != word[i]) ++d;
-    }
-    if (d < best_distance) {
-      best_distance = d;
-      best = name;
-    }
+  if (command == nullptr) {
+    const std::vector<std::string_view> candidates(names.begin(), names.end());
+    mlroadmap::cli::print_error(fmt::format("unknown command '{}'{}; see 'mlroadmap --help'", word,
+                                            did_you_mean(closest_matches(word, candidates))));
+    return false;
   }
-  std::string message = "unknown command '" + std::string(word) + "'";
-  if (!best.empty()) message += " (did you mean '" + best + "'?)";
-  mlroadmap::cli::print_error(message + "; see 'mlroadmap --help'");
-  return false;
+  std::vector<std::string> flags{"--help"};
+  for (const CLI::Option* option : command->get_options()) {
+    for (const std::string& name : option->get_lnames()) flags.push_back("--" + name);
+  }
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (!arg.starts_with("--")) continue;
+    const std::string_view flag = arg.substr(0, arg.find('='));
+    if (std::find(flags.begin(), flags.end(), flag) != flags.end()) continue;
+    const std::vector<std::string_view> candidates(flags.begin(), flags.end());
+    mlroadmap::cli::print_error(
+        fmt::format("unknown option '{}' for '{}'{}; see 'mlroadmap {} --help'", flag, word,
+                    did_you_mean(closest_matches(flag, candidates)), word));
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -58,7 +69,7 @@ int main(int argc, char** argv) {
   mlroadmap::cli::PlanOptions plan_options;
   mlroadmap::cli::setup_plan(app, plan_options);
 
-  if (!check_command(app, argc, argv)) return mlroadmap::cli::kUsageError;
+  if (!check_arguments(app, argc, argv)) return mlroadmap::cli::kUsageError;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -84,12 +84,11 @@ class GraphBuilder {
     } catch (const TooManyErrors&) {
       return finish_result();
     }
-    if (!has_errors(diagnostics_)) {
-      try {
-        resolve_references();
-        if (!has_errors(diagnostics_)) check_cycles();
-      } catch (const TooManyErrors&) {
-      }
+    try {
+      resolve_references();
+      // Cycles only mean something once every reference resolves.
+      if (!has_errors(diagnostics_)) check_cycles();
+    } catch (const TooManyErrors&) {
     }
     return finish_result();
   }
@@ -116,6 +115,15 @@ class GraphBuilder {
 
   GraphLoadResult finish_result() {
     GraphLoadResult result;
+    // In file order, which is how people fix them; ones without a position go last.
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       const auto key = [](const Diagnostic& d) {
+                         return d.line == 0 ? std::pair(UINT32_MAX, UINT32_MAX)
+                                            : std::pair(d.line, d.column);
+                       };
+                       return key(a) < key(b);
+                     });
     result.diagnostics = std::move(diagnostics_);
     if (!has_errors(result.diagnostics)) result.graph = std::move(graph_);
     return result;

@@ -12,6 +12,14 @@ WeekSpan week_span(double start_hour, double end_hour, double hours_per_week) {
   return {first, std::max(first, last)};
 }
 
+std::vector<SkillIndex> implied_cover(const Plan& plan) {
+  std::vector<SkillIndex> implied;
+  for (const SkillIndex s : plan.covered) {
+    if (std::find(plan.have.begin(), plan.have.end(), s) == plan.have.end()) implied.push_back(s);
+  }
+  return implied;
+}
+
 std::uint32_t weeks_for(double hours, double hours_per_week) {
   if (hours <= 0) return 0;
   return static_cast<std::uint32_t>(std::ceil(hours / hours_per_week - 1e-9));

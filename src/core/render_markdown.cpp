@@ -81,7 +81,9 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
   out += fmt::format("# Roadmap to {}\n\n", goals);
   out += fmt::format("- **Goal:** {}\n", goals);
   out += fmt::format("- **Starting from:** {}\n", plan.have.empty() ? "nothing yet" : names(plan.have));
-  if (!plan.covered.empty()) out += fmt::format("- **Already covered:** {}\n", names(plan.covered));
+  if (const auto implied = implied_cover(plan); !implied.empty()) {
+    out += fmt::format("- **Also covered:** {}\n", names(implied));
+  }
   out += fmt::format("- **To learn:** {} skills, {} hours, {} stages\n", plan.steps.size(),
                      format_number(plan.total_hours), plan.stage_count);
   if (paced) {

@@ -57,7 +57,9 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
   out += paint.heading(fmt::format("Roadmap to {}", goals)) + "\n\n";
   field("Goal:", goals);
   field("Have:", plan.have.empty() ? "nothing yet" : name_list(graph, plan.have));
-  if (!plan.covered.empty()) field("Covered:", name_list(graph, plan.covered));
+  if (const auto implied = implied_cover(plan); !implied.empty()) {
+    field("Covered:", name_list(graph, implied));
+  }
   if (plan.steps.empty()) {
     out += "\nNothing left to learn for this goal.\n";
     return out;
@@ -73,8 +75,11 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
   }
 
   std::size_t name_width = 0;
+  std::size_t category_width = 0;
   for (const PlanStep& step : plan.steps) {
     name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
+    category_width = std::max(category_width,
+                              display_width(terminal_safe(graph.category_of(step.skill).name)));
   }
   name_width = std::min<std::size_t>(name_width, 36);
   const std::size_t number_width = fmt::formatted_size("{}", plan.steps.size());
@@ -100,8 +105,11 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
     std::string line = fmt::format("  {:>{}}. {}", i + 1, number_width, paint.bold(name));
     const std::size_t used = display_width(name);
     line.append(used < name_width ? name_width - used : 0, ' ');
-    std::string meta = fmt::format("{:>5} h  {}", format_number(skill.hours),
-                                   terminal_safe(graph.category_of(step.skill).name));
+    const std::string category = terminal_safe(graph.category_of(step.skill).name);
+    std::string meta = fmt::format("{:>5} h  {}", format_number(skill.hours), category);
+    if (paced || step.is_goal) {
+      meta.append(category_width - display_width(category), ' ');
+    }
     if (paced) {
       const WeekSpan weeks = week_span(step.start_hour, step.end_hour, plan.hours_per_week);
       meta += weeks.first == weeks.last ? fmt::format("  week {}", weeks.first)

@@ -1,10 +1,12 @@
 #pragma once
-// Small text routines shared inside the core: ASCII case folding, hashing, edit distance.
+// Small text routines shared inside the core: ASCII case folding, hashing, layout.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "mlroadmap/spelling.hpp"
 
 namespace mlroadmap {
 
@@ -13,19 +15,6 @@ inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<ch
 std::string to_lower_ascii(std::string_view text);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::uint64_t hash_ignoring_case(std::string_view text);
-
-/// Damerau-Levenshtein distance (with adjacent transpositions), ignoring ASCII case; gives up
-/// and returns max + 1 as soon as the distance must exceed `max`.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max);
-
-/// The candidates closest to `word` by edit distance, best first, at most `limit`; only those
-/// close enough to be a plausible typo.
-std::vector<std::string_view> closest_matches(std::string_view word,
-                                              const std::vector<std::string_view>& candidates,
-                                              std::size_t limit = 3);
-
-/// " (did you mean 'a'?)", " (did you mean 'a' or 'b'?)", or "" when there is nothing close.
-std::string did_you_mean(const std::vector<std::string_view>& matches);
 
 }  // namespace mlroadmap
 
