@@ -198,7 +198,7 @@ TEST_CASE("names resolve ignoring case, by id, name or alias") {
 }
 
 TEST_CASE("a diagnostic carries its source line for a caret display") {
-  const auto result = load_graph("{\n  \"skills\": 3\n}", "graph.json");
+  const auto result = load_graph("{\n  \"categories\": [],\n  \"skills\": 3\n}", "graph.json");
   REQUIRE_FALSE(result.diagnostics.empty());
   CHECK(result.diagnostics[0].source_line == "  \"skills\": 3");
   CHECK(result.diagnostics[0].column == 13);

@@ -76,7 +76,7 @@ TEST_CASE("a skill you have covers its prerequisites") {
   check_topological(plan);
 }
 
-TEST_CASE("--exact: a skill you have covers only itself") {
+TEST_CASE("an exact request: a skill you have covers only itself") {
   const SkillGraph g = fixture();
   PlanRequest r = request(g, {"pandas"});
   r.exact = true;
