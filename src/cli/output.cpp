@@ -92,7 +92,7 @@ bool write_file_atomically(const std::string& path, std::string_view text) {
   }
   const fs::path target(path);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string temp = (directory / fmt::format(".{}.XXXXXX", target.filename().string())).string();
   const int fd = mkstemp(temp.data());
   if (fd < 0) {
     print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
