@@ -152,8 +152,9 @@ class SkillGraph {
   std::vector<Resource> resources_;
 
   // Open-addressing table of skill ids, names and aliases, keyed case-insensitively.
-  // A slot holds 0 (empty) or 1 + (tag << 30 | index), tag 0 = id, 1 = name, 2 = alias.
-  std::vector<std::uint32_t> name_slots_;
+  // A slot holds 0 (empty), or the key's upper hash bits << 32 | 1 + (tag << 30 | index),
+  // tag 0 = id, 1 = name, 2 = alias: probes compare hash bits before touching any text.
+  std::vector<std::uint64_t> name_slots_;
   std::size_t name_count_ = 0;
 
   enum class NameTag : std::uint32_t { id = 0, name = 1, alias = 2 };
@@ -161,7 +162,7 @@ class SkillGraph {
     NameTag tag;
     std::uint32_t index;  ///< skill index, or alias index for NameTag::alias
   };
-  static NameEntry decode_name(std::uint32_t slot);
+  static NameEntry decode_name(std::uint64_t slot);
   std::string_view name_text(NameEntry entry) const;
   SkillIndex name_skill(NameEntry entry) const;
   std::optional<NameEntry> find_name(std::string_view key) const;

@@ -64,8 +64,8 @@ std::optional<RoleIndex> SkillGraph::find_role(std::string_view name) const {
   return std::nullopt;
 }
 
-SkillGraph::NameEntry SkillGraph::decode_name(std::uint32_t slot) {
-  const std::uint32_t value = slot - 1;
+SkillGraph::NameEntry SkillGraph::decode_name(std::uint64_t slot) {
+  const auto value = static_cast<std::uint32_t>(slot) - 1;
   return NameEntry{static_cast<NameTag>(value >> 30), value & 0x3FFF'FFFFu};
 }
 
@@ -82,12 +82,20 @@ SkillIndex SkillGraph::name_skill(NameEntry entry) const {
   return entry.tag == NameTag::alias ? alias_skills_[entry.index] : entry.index;
 }
 
+namespace {
+
+std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFF'FFFF'0000'0000ull; }
+
+}  // namespace
+
 std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key) const {
   if (name_slots_.empty()) return std::nullopt;
+  const std::uint64_t hash = hash_ignoring_case(key);
   const std::size_t mask = name_slots_.size() - 1;
-  for (std::size_t i = hash_ignoring_case(key) & mask;; i = (i + 1) & mask) {
-    const std::uint32_t slot = name_slots_[i];
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = name_slots_[i];
     if (slot == 0) return std::nullopt;
+    if (hash_bits(slot) != hash_bits(hash)) continue;
     const NameEntry entry = decode_name(slot);
     if (equals_ignoring_case(name_text(entry), key)) return entry;
   }
@@ -95,10 +103,12 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key)
 
 std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::uint32_t index) {
   if ((name_count_ + 1) * 2 > name_slots_.size()) {
-    std::vector<std::uint32_t> old = std::move(name_slots_);
+    // The upper hash bits are kept in the slot; the lower ones are the key's home position,
+    // which only a full hash gives back, so rehashing re-reads the texts once per doubling.
+    std::vector<std::uint64_t> old = std::move(name_slots_);
     name_slots_.assign(std::max<std::size_t>(64, old.size() * 2), 0);
     const std::size_t mask = name_slots_.size() - 1;
-    for (const std::uint32_t slot : old) {
+    for (const std::uint64_t slot : old) {
       if (slot == 0) continue;
       std::size_t i = hash_ignoring_case(name_text(decode_name(slot))) & mask;
       while (name_slots_[i] != 0) i = (i + 1) & mask;
@@ -108,15 +118,17 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
   const NameEntry entry{tag, index};
   const std::string_view key = name_text(entry);
   const SkillIndex skill = name_skill(entry);
+  const std::uint64_t hash = hash_ignoring_case(key);
   const std::size_t mask = name_slots_.size() - 1;
-  std::size_t i = hash_ignoring_case(key) & mask;
+  std::size_t i = hash & mask;
   for (; name_slots_[i] != 0; i = (i + 1) & mask) {
+    if (hash_bits(name_slots_[i]) != hash_bits(hash)) continue;
     const NameEntry existing = decode_name(name_slots_[i]);
     if (!equals_ignoring_case(name_text(existing), key)) continue;
     if (name_skill(existing) == skill) return std::nullopt;  // "python" is also named "Python"
     return existing;
   }
-  name_slots_[i] = 1 + ((static_cast<std::uint32_t>(tag) << 30) | index);
+  name_slots_[i] = hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
   ++name_count_;
   return std::nullopt;
 }
