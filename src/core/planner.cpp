@@ -265,9 +265,23 @@ class PlanBuilder {
         stage[skill] = highest + 1;
       }
     }
-    // Within a stage: category display order, then the graph's own order.
+    // Within a stage, the longest chain of steps still waiting behind a skill comes first:
+    // starting those early shortens the whole plan (the critical path). Ties follow the
+    // category display order, then the graph's own order.
+    std::vector<std::uint32_t> chain(n, 0);
+    {
+      std::vector<SkillIndex> by_stage = members;
+      std::sort(by_stage.begin(), by_stage.end(),
+                [&](SkillIndex a, SkillIndex b) { return stage[a] > stage[b]; });
+      for (const SkillIndex s : by_stage) {  // dependents (later stages) are done first
+        chain[s] += 1;
+        dependencies(s, deps);
+        for (const PlanLink& d : deps) chain[d.step] = std::max(chain[d.step], chain[s]);
+      }
+    }
     std::sort(members.begin(), members.end(), [&](SkillIndex a, SkillIndex b) {
       if (stage[a] != stage[b]) return stage[a] < stage[b];
+      if (chain[a] != chain[b]) return chain[a] > chain[b];
       const CategoryIndex ca = graph_.skill(a).category, cb = graph_.skill(b).category;
       if (ca != cb) return ca < cb;
       return a < b;

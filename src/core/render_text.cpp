@@ -75,13 +75,10 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
   }
 
   std::size_t name_width = 0;
-  std::size_t category_width = 0;
   for (const PlanStep& step : plan.steps) {
     name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
-    category_width = std::max(category_width,
-                              display_width(terminal_safe(graph.category_of(step.skill).name)));
   }
-  name_width = std::min<std::size_t>(name_width, 36);
+  name_width = std::min<std::size_t>(name_width, 32);
   const std::size_t number_width = fmt::formatted_size("{}", plan.steps.size());
   const std::size_t indent = number_width + 4;
 
@@ -104,19 +101,29 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
     const std::string name = terminal_safe(skill.name);
     std::string line = fmt::format("  {:>{}}. {}", i + 1, number_width, paint.bold(name));
     const std::size_t used = display_width(name);
-    line.append(used < name_width ? name_width - used : 0, ' ');
-    const std::string category = terminal_safe(graph.category_of(step.skill).name);
-    std::string meta = fmt::format("{:>5} h  {}", format_number(skill.hours), category);
-    if (paced || step.is_goal) {
-      meta.append(category_width - display_width(category), ' ');
+    if (used > name_width) {
+      // A long name takes its own line; the columns stay aligned on the next.
+      line += "\n" + std::string(indent + name_width, ' ');
+    } else {
+      line.append(name_width - used, ' ');
     }
+    std::string meta = fmt::format("{:>5} h", format_number(skill.hours));
     if (paced) {
       const WeekSpan weeks = week_span(step.start_hour, step.end_hour, plan.hours_per_week);
-      meta += weeks.first == weeks.last ? fmt::format("  week {}", weeks.first)
-                                        : fmt::format("  weeks {}-{}", weeks.first, weeks.last);
+      meta += fmt::format("  {:<11}", weeks.first == weeks.last
+                                          ? fmt::format("week {}", weeks.first)
+                                          : fmt::format("weeks {}-{}", weeks.first, weeks.last));
     }
-    if (step.is_goal) meta += "  (goal)";
-    out += line + "  " + paint.dim(meta) + "\n";
+    std::string tail = terminal_safe(graph.category_of(step.skill).name);
+    if (step.is_goal) tail += " (goal)";
+    // The category goes last and moves under the name when the line would pass the width.
+    const std::size_t column = indent + name_width + 2 + display_width(meta) + 2;
+    out += line + "  " + paint.dim(meta);
+    if (column + display_width(tail) > width) {
+      out += "\n" + std::string(indent, ' ') + paint.dim(tail) + "\n";
+    } else {
+      out += "  " + paint.dim(tail) + "\n";
+    }
     const auto waits = plan.waits_for(i);
     if (!waits.empty()) {
       std::string after = "after: ";
