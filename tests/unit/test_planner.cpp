@@ -59,13 +59,25 @@ TEST_CASE("from nothing, the default role needs every prerequisite, in stages") 
   const SkillGraph g = fixture();
   const Plan plan = make_plan(g, {});
   CHECK(ids(g, plan) ==
-        "python@1 sql@1 calculus@1 linear-algebra@1 statistics@1 numpy@2 pandas@3 ml-basics@4 "
+        "python@1 linear-algebra@1 sql@1 calculus@1 statistics@1 numpy@2 pandas@3 ml-basics@4 "
         "pytorch@5 deep-learning@6");
   CHECK(plan.total_hours == 60 + 25 + 40 + 45 + 35 + 12 + 20 + 50 + 40 + 60);
   CHECK(plan.stage_count == 6);
   REQUIRE(plan.goals.size() == 1);
   CHECK(g.role(plan.goals[0].index).id == "ml-engineer");
   check_topological(plan);
+}
+
+TEST_CASE("inside a stage, the longest chain waiting behind a step comes first") {
+  const SkillGraph g = fixture();
+  // python and linear algebra each hold up six steps, sql five, calculus and statistics four;
+  // equal chains follow the category order (programming before math), then the file order.
+  const Plan plan = make_plan(g, {});
+  CHECK(g.skill(plan.steps[0].skill).id == "python");
+  CHECK(g.skill(plan.steps[1].skill).id == "linear-algebra");
+  CHECK(g.skill(plan.steps[2].skill).id == "sql");
+  CHECK(g.skill(plan.steps[3].skill).id == "calculus");
+  CHECK(g.skill(plan.steps[4].skill).id == "statistics");
 }
 
 TEST_CASE("a skill you have covers its prerequisites") {
@@ -105,9 +117,9 @@ TEST_CASE("goals can be roles or skills, several at once") {
   const SkillGraph g = fixture();
   CHECK(ids(g, make_plan(g, request(g, {}, {"numpy"}))) == "python@1 linear-algebra@1 numpy@2");
   CHECK(ids(g, make_plan(g, request(g, {"python"}, {"analyst"}))) ==
-        "sql@1 linear-algebra@1 statistics@1 numpy@2 pandas@3");
+        "linear-algebra@1 sql@1 statistics@1 numpy@2 pandas@3");
   CHECK(ids(g, make_plan(g, request(g, {"python"}, {"numpy", "Data Analyst"}))) ==
-        "sql@1 linear-algebra@1 statistics@1 numpy@2 pandas@3");
+        "linear-algebra@1 sql@1 statistics@1 numpy@2 pandas@3");
 }
 
 TEST_CASE("a goal you already have leaves nothing to learn") {
@@ -120,15 +132,17 @@ TEST_CASE("a goal you already have leaves nothing to learn") {
 TEST_CASE("steps know what they wait for and what they unlock") {
   const SkillGraph g = fixture();
   const Plan plan = make_plan(g, request(g, {}, {"pandas"}));
-  REQUIRE(ids(g, plan) == "python@1 sql@1 linear-algebra@1 numpy@2 pandas@3");
+  REQUIRE(ids(g, plan) == "python@1 linear-algebra@1 sql@1 numpy@2 pandas@3");
   const auto numpy_waits = plan.waits_for(3);
   REQUIRE(numpy_waits.size() == 2);
   CHECK(numpy_waits[0].step == 0);
-  CHECK(numpy_waits[1].step == 2);
+  CHECK(numpy_waits[1].step == 1);
   CHECK(g.requirement(plan.steps[3].skill, numpy_waits[1].requirement).why ==
         "arrays are vectors and matrices");
   REQUIRE(plan.unlocks(3).size() == 1);
   CHECK(plan.unlocks(3)[0] == 4);
+  REQUIRE(plan.unlocks(0).size() == 1);
+  CHECK(plan.unlocks(0)[0] == 3);
   CHECK(plan.steps[4].is_goal);
   CHECK_FALSE(plan.steps[3].is_goal);
 }
