@@ -74,13 +74,20 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
                                       "weeks")));
   }
 
+  // The name column is as wide as the longest name, but leaves room for hours, weeks and the
+  // longest category within the width; a longer name takes a line of its own.
   std::size_t name_width = 0;
+  std::size_t category_width = 0;
   for (const PlanStep& step : plan.steps) {
     name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
+    category_width = std::max(category_width,
+                              display_width(terminal_safe(graph.category_of(step.skill).name)));
   }
-  name_width = std::min<std::size_t>(name_width, 32);
   const std::size_t number_width = fmt::formatted_size("{}", plan.steps.size());
   const std::size_t indent = number_width + 4;
+  const std::size_t fixed = indent + 2 + 7 + (paced ? 13 : 0) + 2 + category_width;
+  const std::size_t room = fixed < width ? width - fixed : 0;
+  name_width = std::min({name_width, std::max<std::size_t>(room, 20), std::size_t{40}});
 
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& step = plan.steps[i];
