@@ -111,6 +111,8 @@ class SkillGraph {
   std::optional<SkillIndex> find_skill(std::string_view name) const;
   /// The role whose id or name matches `name`, ignoring ASCII case.
   std::optional<RoleIndex> find_role(std::string_view name) const;
+  /// The category whose id or name matches `name`, ignoring ASCII case.
+  std::optional<CategoryIndex> find_category(std::string_view name) const;
 
  private:
   friend class GraphBuilder;

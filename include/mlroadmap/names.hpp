@@ -16,4 +16,8 @@ std::expected<SkillIndex, std::string> resolve_skill(const SkillGraph& graph, st
 /// The role or skill a person means as a goal; roles are tried first.
 std::expected<Goal, std::string> resolve_goal(const SkillGraph& graph, std::string_view name);
 
+/// The category a person means (id or name, any ASCII case).
+std::expected<CategoryIndex, std::string> resolve_category(const SkillGraph& graph,
+                                                           std::string_view name);
+
 }  // namespace mlroadmap

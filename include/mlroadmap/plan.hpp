@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "mlroadmap/graph.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap {
 
@@ -23,6 +25,7 @@ struct PlanRequest {
   std::vector<Goal> goals;  ///< empty: the default role, or every skill when there is none
   bool exact = false;       ///< true: a skill you have does not cover its prerequisites
   double hours_per_week = 0;  ///< more than 0: give each step its weeks
+  std::optional<CalendarDate> start;  ///< with a pace: give each step its dates
 };
 
 /// A plan step another step waits for, and which requirement of the waiting skill it meets.
@@ -49,6 +52,7 @@ struct Plan {
   std::uint32_t stage_count = 0;
   double total_hours = 0;
   double hours_per_week = 0;
+  std::optional<CalendarDate> start;
   bool exact = false;
 
   /// The plan steps a step waits for, in the order its skill lists them.
@@ -72,14 +76,21 @@ struct Plan {
 /// The covered skills the learner did not name: what their skills already imply.
 std::vector<SkillIndex> implied_cover(const Plan& plan);
 
-/// The weeks a stretch of hours falls in at a given pace: 1-based, inclusive.
-struct WeekSpan {
-  std::uint32_t first;
-  std::uint32_t last;
+/// Size of one stage of a plan.
+struct StageTotals {
+  std::uint32_t stage;
+  std::size_t first_step;  ///< index of its first step; its steps are contiguous
+  std::size_t steps;
+  double hours;
 };
-WeekSpan week_span(double start_hour, double end_hour, double hours_per_week);
-/// Whole weeks needed for `hours` at `hours_per_week`.
-std::uint32_t weeks_for(double hours, double hours_per_week);
+std::vector<StageTotals> stage_totals(const Plan& plan);
+
+/// The steps that wait for `step`, each with the reason it gives (empty when none is given).
+struct NeededBy {
+  std::uint32_t step;
+  std::string_view why;
+};
+std::vector<NeededBy> needed_by(const SkillGraph& graph, const Plan& plan, std::size_t step);
 
 /// Plans `request` on `graph`. Needs no I/O and cannot fail: the loader has already checked
 /// the graph, and the request holds valid indices.

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
+#include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph.hpp"
 #include "mlroadmap/plan.hpp"
 
@@ -12,6 +14,7 @@ namespace mlroadmap {
 struct TextStyle {
   bool color = false;
   std::size_t width = 80;
+  bool quiet = false;  ///< no headings or decoration: one item per line
 };
 
 /// The plan for a person at a terminal: goal, starting point, totals, then numbered steps by stage.
@@ -22,6 +25,43 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan);
 
 /// The plan as a CommonMark document with a task list per stage.
 std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan);
+
+/// A plan's steps and their edges, grouped by stage, as Graphviz DOT or a Mermaid flowchart.
+std::string render_plan_dot(const SkillGraph& graph, const Plan& plan);
+std::string render_plan_mermaid(const SkillGraph& graph, const Plan& plan);
+
+/// The whole graph, grouped by category; an edge of an any_of group is dashed.
+std::string render_graph_dot(const SkillGraph& graph);
+std::string render_graph_mermaid(const SkillGraph& graph);
+
+/// The same drawings as JSON: groups of nodes and the edges between them.
+std::string render_plan_graph_json(const SkillGraph& graph, const Plan& plan);
+std::string render_graph_json(const SkillGraph& graph);
+
+/// The skills of the graph by category, or of one category, with hours and a short summary.
+std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIndex> category,
+                               const TextStyle& style);
+std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIndex> category);
+
+/// Everything the graph says about one skill, and what it unlocks.
+std::string render_skill_text(const SkillGraph& graph, SkillIndex skill, const TextStyle& style);
+std::string render_skill_json(const SkillGraph& graph, SkillIndex skill);
+
+/// Why a skill is in a plan: the chains from the goals down to it, each link with its reason.
+std::string render_why_text(const SkillGraph& graph, const Plan& plan, SkillIndex skill,
+                            const NeedExplanation& answer, const TextStyle& style);
+std::string render_why_json(const SkillGraph& graph, const Plan& plan, SkillIndex skill,
+                            const NeedExplanation& answer);
+
+/// What can be started now, the steps that unlock most of the plan first.
+std::string render_next_text(const SkillGraph& graph, const Plan& plan,
+                             const std::vector<StartableStep>& next, const TextStyle& style);
+std::string render_next_json(const SkillGraph& graph, const Plan& plan,
+                             const std::vector<StartableStep>& next);
+
+/// Every role: summary, what it takes from nothing, pay where the graph has it.
+std::string render_roles_text(const SkillGraph& graph, const TextStyle& style);
+std::string render_roles_json(const SkillGraph& graph);
 
 /// The name of a goal: a role's or a skill's.
 std::string_view goal_name(const SkillGraph& graph, const Goal& goal);

@@ -3,11 +3,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <expected>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "mlroadmap/graph.hpp"
+#include "mlroadmap/plan.hpp"
+#include "mlroadmap/render.hpp"
 #include "output.hpp"
 
 namespace mlroadmap::cli {
@@ -20,20 +23,51 @@ void add_graph_options(CLI::App& command, GraphOptions& options);
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
 
-enum class OutputFormat { text, json, markdown };
+enum class OutputFormat { text, json, markdown, dot, mermaid };
 
 struct OutputOptions {
-  std::string format;  ///< empty: inferred from the output file's extension, else text
+  std::string format;  ///< empty: inferred from the output file's extension, else the default
   std::string path;    ///< empty: standard output
   ColorMode color = ColorMode::automatic;
+  bool quiet = false;
+  std::vector<OutputFormat> allowed;
 };
-void add_output_options(CLI::App& command, OutputOptions& options);
+/// Adds --format (one of `allowed`, the first being the default), -o, --color and -q.
+void add_output_options(CLI::App& command, OutputOptions& options,
+                        std::vector<OutputFormat> allowed);
 
-/// The format asked for, or the one the output file's extension implies, or text.
-OutputFormat resolve_format(const OutputOptions& options);
+/// The format asked for, or the one the output file's extension implies, or the default;
+/// nullopt (after saying why) when the extension names a format the command does not write.
+std::optional<OutputFormat> resolve_format(const OutputOptions& options);
+
+/// Terminal styling for text: colour and width when writing to a terminal, plain 80 columns
+/// otherwise.
+TextStyle text_style(const OutputOptions& options);
 
 /// Sends finished output where the options say; false when it could not be written.
 bool emit(const OutputOptions& options, std::string_view text);
+
+/// What to plan: what you have, what you aim for, and at what pace.
+struct PlanInputOptions {
+  std::vector<std::string> have;
+  std::vector<std::string> have_files;
+  std::vector<std::string> goals;
+  bool exact = false;
+  double hours_per_week = 0;
+  std::string start;
+  std::string profile;
+  CLI::Option* exact_flag = nullptr;
+  CLI::Option* pace_option = nullptr;
+};
+void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool with_schedule);
+
+/// The plan request the options describe, with names resolved on `graph`; after printing what
+/// was wrong, the exit status to end with.
+std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
+                                                 const PlanInputOptions& options);
+
+/// The skill a person named, or nullopt after printing the closest names.
+std::optional<SkillIndex> skill_named(const SkillGraph& graph, std::string_view name);
 
 /// Splits comma lists ("python, sql") given once or many times into trimmed, non-empty names.
 std::vector<std::string> split_names(const std::vector<std::string>& values);

@@ -12,7 +12,7 @@
 #include "exit_codes.hpp"
 #include "mlroadmap/spelling.hpp"
 #include "output.hpp"
-#include "plan_command.hpp"
+#include "commands.hpp"
 
 namespace {
 
@@ -66,10 +66,25 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  mlroadmap::cli::PlanOptions plan_options;
-  mlroadmap::cli::setup_plan(app, plan_options);
+  namespace cli = mlroadmap::cli;
+  cli::PlanOptions plan;
+  cli::SkillsOptions skills;
+  cli::ShowOptions show;
+  cli::WhyOptions why;
+  cli::NextOptions next;
+  cli::RolesOptions roles;
+  cli::GraphCommandOptions graph;
+  cli::CompletionsOptions completions;
+  cli::setup_plan(app, plan);
+  cli::setup_skills(app, skills);
+  cli::setup_show(app, show);
+  cli::setup_why(app, why);
+  cli::setup_next(app, next);
+  cli::setup_roles(app, roles);
+  cli::setup_graph(app, graph);
+  cli::setup_completions(app, completions);
 
-  if (!check_arguments(app, argc, argv)) return mlroadmap::cli::kUsageError;
+  if (!check_arguments(app, argc, argv)) return cli::kUsageError;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,10 +94,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    mlroadmap::cli::print_error(e.what());
+    cli::print_error(e.what());
     fmt::print(stderr, "Run with --help for more information.\n");
-    return mlroadmap::cli::kUsageError;
+    return cli::kUsageError;
   }
-  if (app.got_subcommand("plan")) return mlroadmap::cli::run_plan(plan_options);
-  return mlroadmap::cli::kUsageError;
+  if (app.got_subcommand("plan")) return cli::run_plan(plan);
+  if (app.got_subcommand("skills")) return cli::run_skills(skills);
+  if (app.got_subcommand("show")) return cli::run_show(show);
+  if (app.got_subcommand("why")) return cli::run_why(why);
+  if (app.got_subcommand("next")) return cli::run_next(next);
+  if (app.got_subcommand("roles")) return cli::run_roles(roles);
+  if (app.got_subcommand("graph")) return cli::run_graph(graph);
+  if (app.got_subcommand("completions")) return cli::run_completions(app, completions);
+  return cli::kUsageError;
 }

@@ -1,7 +1,5 @@
-#include "plan_command.hpp"
-
+#include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
 
@@ -10,64 +8,29 @@ namespace mlroadmap::cli {
 void setup_plan(CLI::App& app, PlanOptions& options) {
   CLI::App* plan = app.add_subcommand(
       "plan", "Plan what to learn for a goal: every unmet prerequisite, in order, by stage");
-  plan->add_option("--have", options.have,
-                   "Skills you already have (ids, names or aliases; comma lists, repeatable)")
-      ->type_name("SKILLS");
-  plan->add_option("--goal", options.goals,
-                   "Role or skill to aim for (repeatable; default: the graph's default role)")
-      ->type_name("GOAL");
-  plan->add_flag("--exact", options.exact,
-                 "A skill you have covers only itself, not its prerequisites");
-  plan->add_option("--hours-per-week", options.hours_per_week,
-                   "Study pace: give every step its weeks")
-      ->check(CLI::Range(0.1, 168.0))
-      ->type_name("N");
+  add_plan_input_options(*plan, options.input, true);
   add_graph_options(*plan, options.graph);
-  add_output_options(*plan, options.output);
+  add_output_options(*plan, options.output,
+                     {OutputFormat::text, OutputFormat::json, OutputFormat::markdown,
+                      OutputFormat::dot, OutputFormat::mermaid});
 }
 
 int run_plan(const PlanOptions& options) {
+  const auto format = resolve_format(options.output);
+  if (!format) return kUsageError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
+  const auto request = plan_request_for(*graph, options.input);
+  if (!request) return request.error();
 
-  PlanRequest request;
-  request.exact = options.exact;
-  request.hours_per_week = options.hours_per_week;
-  bool unknown = false;
-  for (const std::string& name : split_names(options.have)) {
-    const auto skill = resolve_skill(*graph, name);
-    if (skill) {
-      request.have.push_back(*skill);
-    } else {
-      print_error(skill.error());
-      unknown = true;
-    }
-  }
-  for (const std::string& name : split_names(options.goals)) {
-    const auto goal = resolve_goal(*graph, name);
-    if (!goal) {
-      print_error(goal.error());
-      unknown = true;
-    } else if (std::find(request.goals.begin(), request.goals.end(), *goal) ==
-               request.goals.end()) {
-      request.goals.push_back(*goal);
-    }
-  }
-  if (unknown) return kUsageError;
-
-  const Plan plan = make_plan(*graph, request);
+  const Plan plan = make_plan(*graph, *request);
   std::string text;
-  switch (resolve_format(options.output)) {
+  switch (*format) {
     case OutputFormat::json: text = render_plan_json(*graph, plan); break;
     case OutputFormat::markdown: text = render_plan_markdown(*graph, plan); break;
-    case OutputFormat::text: {
-      const bool to_terminal = options.output.path.empty() || options.output.path == "-";
-      TextStyle style;
-      style.color = to_terminal && use_color(options.output.color, 1);
-      style.width = to_terminal ? terminal_width() : 80;
-      text = render_plan_text(*graph, plan, style);
-      break;
-    }
+    case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
+    case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
+    case OutputFormat::text: text = render_plan_text(*graph, plan, text_style(options.output)); break;
   }
   return emit(options.output, text) ? kSuccess : kDataError;
 }

@@ -64,6 +64,16 @@ std::optional<RoleIndex> SkillGraph::find_role(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<CategoryIndex> SkillGraph::find_category(std::string_view name) const {
+  for (CategoryIndex c = 0; c < categories_.size(); ++c) {
+    if (equals_ignoring_case(categories_[c].id, name) ||
+        equals_ignoring_case(categories_[c].name, name)) {
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
 SkillGraph::NameEntry SkillGraph::decode_name(std::uint64_t slot) {
   const auto value = static_cast<std::uint32_t>(slot) - 1;
   return NameEntry{static_cast<NameTag>(value >> 30), value & 0x3FFF'FFFFu};

@@ -48,4 +48,16 @@ std::expected<Goal, std::string> resolve_goal(const SkillGraph& graph, std::stri
                                      did_you_mean(closest_matches(name, names))));
 }
 
+std::expected<CategoryIndex, std::string> resolve_category(const SkillGraph& graph,
+                                                           std::string_view name) {
+  if (const auto category = graph.find_category(name)) return *category;
+  std::vector<std::string_view> names;
+  for (const Category& category : graph.categories()) {
+    names.push_back(category.id);
+    names.push_back(category.name);
+  }
+  return std::unexpected(fmt::format("unknown category '{}'{}", terminal_safe(name),
+                                     did_you_mean(closest_matches(name, names))));
+}
+
 }  // namespace mlroadmap

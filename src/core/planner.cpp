@@ -6,12 +6,6 @@
 
 namespace mlroadmap {
 
-WeekSpan week_span(double start_hour, double end_hour, double hours_per_week) {
-  const auto first = static_cast<std::uint32_t>(std::floor(start_hour / hours_per_week)) + 1;
-  const auto last = static_cast<std::uint32_t>(std::ceil(end_hour / hours_per_week - 1e-9));
-  return {first, std::max(first, last)};
-}
-
 std::vector<SkillIndex> implied_cover(const Plan& plan) {
   std::vector<SkillIndex> implied;
   for (const SkillIndex s : plan.covered) {
@@ -20,9 +14,29 @@ std::vector<SkillIndex> implied_cover(const Plan& plan) {
   return implied;
 }
 
-std::uint32_t weeks_for(double hours, double hours_per_week) {
-  if (hours <= 0) return 0;
-  return static_cast<std::uint32_t>(std::ceil(hours / hours_per_week - 1e-9));
+std::vector<StageTotals> stage_totals(const Plan& plan) {
+  std::vector<StageTotals> stages;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep& step = plan.steps[i];
+    if (stages.empty() || stages.back().stage != step.stage) {
+      stages.push_back({step.stage, i, 0, 0});
+    }
+    ++stages.back().steps;
+    stages.back().hours += step.end_hour - step.start_hour;
+  }
+  return stages;
+}
+
+std::vector<NeededBy> needed_by(const SkillGraph& graph, const Plan& plan, std::size_t step) {
+  std::vector<NeededBy> out;
+  for (const std::uint32_t waiting : plan.unlocks(step)) {
+    for (const PlanLink& link : plan.waits_for(waiting)) {
+      if (link.step != step) continue;
+      out.push_back({waiting, graph.requirement(plan.steps[waiting].skill, link.requirement).why});
+      break;
+    }
+  }
+  return out;
 }
 
 // Plans in four passes: what is covered, what the goals need, which member each any_of group
@@ -38,6 +52,7 @@ class PlanBuilder {
   Plan build() {
     plan_.exact = request_.exact;
     plan_.hours_per_week = request_.hours_per_week;
+    plan_.start = request_.start;
     for (const SkillIndex s : request_.have) {
       if (std::find(plan_.have.begin(), plan_.have.end(), s) == plan_.have.end()) {
         plan_.have.push_back(s);

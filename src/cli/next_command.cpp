@@ -1,0 +1,32 @@
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "mlroadmap/explore.hpp"
+
+namespace mlroadmap::cli {
+
+void setup_next(CLI::App& app, NextOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "next", "What you can start right now, the skills that unlock most of your plan first");
+  command->add_option("-n,--limit", options.limit, "Show at most N skills")->type_name("N");
+  add_plan_input_options(*command, options.input, false);
+  add_graph_options(*command, options.graph);
+  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+}
+
+int run_next(const NextOptions& options) {
+  const auto format = resolve_format(options.output);
+  if (!format) return kUsageError;
+  const auto graph = load_graph_for(options.graph);
+  if (!graph) return kDataError;
+  const auto request = plan_request_for(*graph, options.input);
+  if (!request) return request.error();
+  const Plan plan = make_plan(*graph, *request);
+  std::vector<StartableStep> next = startable_steps(plan);
+  if (options.limit > 0 && next.size() > options.limit) next.resize(options.limit);
+  const std::string text = *format == OutputFormat::json
+                               ? render_next_json(*graph, plan, next)
+                               : render_next_text(*graph, plan, next, text_style(options.output));
+  return emit(options.output, text) ? kSuccess : kDataError;
+}
+
+}  // namespace mlroadmap::cli

@@ -1,0 +1,24 @@
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+namespace mlroadmap::cli {
+
+void setup_roles(CLI::App& app, RolesOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "roles", "The roles: how they differ, what each takes from nothing, pay where known");
+  add_graph_options(*command, options.graph);
+  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+}
+
+int run_roles(const RolesOptions& options) {
+  const auto format = resolve_format(options.output);
+  if (!format) return kUsageError;
+  const auto graph = load_graph_for(options.graph);
+  if (!graph) return kDataError;
+  const std::string text = *format == OutputFormat::json
+                               ? render_roles_json(*graph)
+                               : render_roles_text(*graph, text_style(options.output));
+  return emit(options.output, text) ? kSuccess : kDataError;
+}
+
+}  // namespace mlroadmap::cli

@@ -1,0 +1,45 @@
+#pragma once
+// A drawing of skills and their prerequisites, independent of the language that draws it:
+// boxes in groups (categories or stages) and arrows from a prerequisite to what it unlocks.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mlroadmap/graph.hpp"
+#include "mlroadmap/plan.hpp"
+
+namespace mlroadmap::detail {
+
+struct DiagramNode {
+  SkillIndex skill;
+  std::string label;  ///< name and hours, lines separated by '\n'
+};
+
+struct DiagramGroup {
+  std::string title;
+  std::vector<DiagramNode> nodes;
+};
+
+struct DiagramEdge {
+  SkillIndex from;  ///< the prerequisite
+  SkillIndex to;    ///< what waits for it
+  bool alternative; ///< one member of an any_of group
+};
+
+struct Diagram {
+  std::string title;
+  std::vector<DiagramGroup> groups;
+  std::vector<DiagramEdge> edges;
+};
+
+/// Every skill, grouped by category, with every requirement as an edge.
+Diagram diagram_of_graph(const SkillGraph& graph);
+/// A plan's steps, grouped by stage, with the edges between steps.
+Diagram diagram_of_plan(const SkillGraph& graph, const Plan& plan);
+
+std::string render_dot(const SkillGraph& graph, const Diagram& diagram);
+/// Mermaid flowchart source (without a Markdown code fence).
+std::string render_mermaid(const SkillGraph& graph, const Diagram& diagram);
+
+}  // namespace mlroadmap::detail

@@ -1,0 +1,38 @@
+#pragma once
+// Terminal styling shared by the text renderers.
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "mlroadmap/graph.hpp"
+
+namespace mlroadmap {
+
+/// Wraps text in ANSI styles when colour is on; passes it through otherwise.
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string bold(std::string_view s) const { return wrap("\x1b[1m", s); }
+  std::string dim(std::string_view s) const { return wrap("\x1b[2m", s); }
+  std::string heading(std::string_view s) const { return wrap("\x1b[1;36m", s); }
+
+ private:
+  std::string wrap(std::string_view code, std::string_view s) const {
+    if (!color_) return std::string(s);
+    return fmt::format("{}{}\x1b[0m", code, s);
+  }
+  bool color_;
+};
+
+/// "1 skill", "3 skills".
+std::string plural(std::size_t n, std::string_view one, std::string_view many);
+
+/// "USD 70,000-90,000 (entry level), ... (United States)" in one line.
+std::string salary_line(const Salary& salary);
+
+/// 120000 as "120,000".
+std::string thousands(std::int64_t value);
+
+}  // namespace mlroadmap

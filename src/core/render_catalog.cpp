@@ -1,0 +1,213 @@
+#include <fmt/format.h>
+
+#include "json_writer.hpp"
+#include "mlroadmap/render.hpp"
+#include "painter.hpp"
+#include "text.hpp"
+
+namespace mlroadmap {
+
+namespace {
+
+// The first sentence of a summary: what fits a one-line listing.
+std::string_view first_sentence(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ') {
+      return text.substr(0, i + 1);
+    }
+  }
+  return text;
+}
+
+void write_skill_brief(detail::JsonWriter& json, const SkillGraph& graph, SkillIndex s) {
+  const Skill& skill = graph.skill(s);
+  json.member("id", skill.id);
+  json.member("name", skill.name);
+  json.member("category", graph.category_of(s).id);
+  if (skill.has_hours) json.member("hours", skill.hours);
+  json.member("summary", graph.summary(s));
+}
+
+}  // namespace
+
+std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIndex> category,
+                               const TextStyle& style) {
+  const Painter paint(style.color);
+  const std::size_t width = std::max<std::size_t>(style.width, 40);
+  std::string out;
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    if (category && *category != c) continue;
+    std::vector<SkillIndex> members;
+    double hours = 0;
+    for (SkillIndex s = 0; s < graph.skill_count(); ++s) {
+      if (graph.skill(s).category != c) continue;
+      members.push_back(s);
+      hours += graph.skill(s).hours;
+    }
+    if (style.quiet) {
+      for (const SkillIndex s : members) out += fmt::format("{}\n", graph.skill(s).id);
+      continue;
+    }
+    if (members.empty() && !category) continue;
+    if (!out.empty()) out += "\n";
+    out += paint.heading(terminal_safe(graph.categories()[c].name)) +
+           paint.dim(fmt::format(" ({}, {} hours)", plural(members.size(), "skill", "skills"),
+                                 format_number(hours))) +
+           "\n";
+    for (const SkillIndex s : members) {
+      const Skill& skill = graph.skill(s);
+      out += fmt::format("  {} {}", paint.bold(terminal_safe(skill.name)),
+                         paint.dim(fmt::format("({}, {} h)", skill.id, format_number(skill.hours))));
+      out += "\n";
+      const std::string summary = terminal_safe(first_sentence(graph.summary(s)));
+      if (!summary.empty()) out += "      " + wrap_text(summary, width, 6, 6) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIndex> category) {
+  std::string out;
+  detail::JsonWriter json(out);
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.key("categories");
+  json.begin_array();
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    if (category && *category != c) continue;
+    json.begin_object();
+    json.member("id", graph.categories()[c].id);
+    json.member("name", graph.categories()[c].name);
+    json.key("skills");
+    json.begin_array();
+    for (SkillIndex s = 0; s < graph.skill_count(); ++s) {
+      if (graph.skill(s).category != c) continue;
+      json.begin_object();
+      write_skill_brief(json, graph, s);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return out;
+}
+
+std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextStyle& style) {
+  const Painter paint(style.color);
+  const std::size_t width = std::max<std::size_t>(style.width, 40);
+  const Skill& skill = graph.skill(s);
+  std::string out;
+  const auto field = [&](std::string_view label, std::string_view value) {
+    out += fmt::format("{:<12} {}\n", label, wrap_text(value, width, 13, 13));
+  };
+  out += paint.heading(terminal_safe(skill.name)) + paint.dim(fmt::format(" ({})", skill.id)) +
+         "\n\n";
+  field("Category:", terminal_safe(graph.category_of(s).name));
+  field("Hours:", skill.has_hours ? format_number(skill.hours) : "not given");
+  if (const auto aliases = graph.aliases(s); !aliases.empty()) {
+    std::string list;
+    for (const std::string_view a : aliases) list += (list.empty() ? "" : ", ") + terminal_safe(a);
+    field("Aliases:", list);
+  }
+  if (const std::string_view summary = graph.summary(s); !summary.empty()) {
+    out += "\n" + wrap_text(terminal_safe(summary), width, 0, 0) + "\n";
+  }
+
+  out += "\n" + paint.bold("Prerequisites:");
+  if (graph.requirement_count(s) == 0) out += " none";
+  out += "\n";
+  for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+    const Requirement requirement = graph.requirement(s, r);
+    std::string line;
+    if (requirement.any_of) {
+      line = "one of ";
+      for (std::size_t k = 0; k < requirement.options.size(); ++k) {
+        if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
+        line += terminal_safe(graph.skill(requirement.options[k]).name);
+      }
+    } else {
+      line = terminal_safe(graph.skill(requirement.options.front()).name);
+    }
+    if (!requirement.why.empty()) line += ": " + terminal_safe(requirement.why);
+    out += "  - " + wrap_text(line, width, 4, 4) + "\n";
+  }
+  const auto dependents = dependents_of(graph, s);
+  out += "\n" + paint.bold("Unlocks:");
+  if (dependents.empty()) {
+    out += " nothing further\n";
+  } else {
+    std::string list;
+    for (const SkillIndex d : dependents) {
+      list += (list.empty() ? "" : ", ") + terminal_safe(graph.skill(d).name);
+    }
+    out += "\n  " + wrap_text(list, width, 2, 2) + "\n";
+  }
+  if (const auto resources = graph.resources(s); !resources.empty()) {
+    out += "\n" + paint.bold("Resources:") + "\n";
+    for (const Resource& resource : resources) {
+      std::string kind = terminal_safe(resource.type);
+      kind += kind.empty() ? (resource.free ? "free" : "paid") : (resource.free ? ", free" : ", paid");
+      out += "  - " + wrap_text(fmt::format("{} ({})", terminal_safe(resource.title), kind), width, 4, 4) +
+             "\n    " + terminal_safe(resource.url) + "\n";
+    }
+  }
+  if (const std::string_view milestone = graph.milestone(s); !milestone.empty()) {
+    out += "\n" + paint.bold("Milestone:") + "\n  " +
+           wrap_text(terminal_safe(milestone), width, 2, 2) + "\n";
+  }
+  return out;
+}
+
+std::string render_skill_json(const SkillGraph& graph, SkillIndex s) {
+  std::string out;
+  detail::JsonWriter json(out);
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.key("skill");
+  json.begin_object();
+  write_skill_brief(json, graph, s);
+  json.key("aliases");
+  json.begin_array();
+  for (const std::string_view a : graph.aliases(s)) json.value(a);
+  json.end_array();
+  json.key("prerequisites");
+  json.begin_array();
+  for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+    const Requirement requirement = graph.requirement(s, r);
+    json.begin_object();
+    if (requirement.any_of) {
+      json.key("any_of");
+      json.begin_array();
+      for (const SkillIndex o : requirement.options) json.value(graph.skill(o).id);
+      json.end_array();
+    } else {
+      json.member("id", graph.skill(requirement.options.front()).id);
+    }
+    if (!requirement.why.empty()) json.member("why", requirement.why);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("unlocks");
+  json.begin_array();
+  for (const SkillIndex d : dependents_of(graph, s)) json.value(graph.skill(d).id);
+  json.end_array();
+  json.key("resources");
+  json.begin_array();
+  for (const Resource& resource : graph.resources(s)) {
+    json.begin_object();
+    json.member("title", resource.title);
+    json.member("url", resource.url);
+    if (!resource.type.empty()) json.member("type", resource.type);
+    json.member("free", resource.free);
+    json.end_object();
+  }
+  json.end_array();
+  json.member("milestone", graph.milestone(s));
+  json.end_object();
+  json.end_object();
+  return out;
+}
+
+}  // namespace mlroadmap
