@@ -23,6 +23,21 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan) {
     json.end_array();
   };
   const bool paced = plan.hours_per_week > 0;
+  const PlanSchedule schedule = schedule_plan(plan);
+  const auto span = [&](std::string_view name, WeekSpan weeks) {
+    json.key(name);
+    json.begin_object();
+    json.member("first", weeks.first);
+    json.member("last", weeks.last);
+    json.end_object();
+    if (!plan.start) return;
+    const DateSpan dates = dates_of(weeks, *plan.start);
+    json.key("dates");
+    json.begin_object();
+    json.member("first", format_date(dates.first));
+    json.member("last", format_date(dates.last));
+    json.end_object();
+  };
 
   json.begin_object();
   json.member("schema_version", std::int64_t{1});
@@ -47,9 +62,26 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan) {
   json.member("hours", plan.total_hours);
   if (paced) {
     json.member("hours_per_week", plan.hours_per_week);
-    json.member("weeks", weeks_for(plan.total_hours, plan.hours_per_week));
+    json.member("weeks", schedule.weeks);
+    if (plan.start) {
+      json.member("start", format_date(*plan.start));
+      if (schedule.weeks > 0) {
+        json.member("finish", format_date(dates_of({1, schedule.weeks}, *plan.start).last));
+      }
+    }
   }
   json.end_object();
+  json.key("stages");
+  json.begin_array();
+  for (const StageTotals& stage : stage_totals(plan)) {
+    json.begin_object();
+    json.member("stage", stage.stage);
+    json.member("steps", static_cast<std::int64_t>(stage.steps));
+    json.member("hours", stage.hours);
+    if (paced) span("weeks", schedule.stages[stage.stage - 1]);
+    json.end_object();
+  }
+  json.end_array();
   json.key("steps");
   json.begin_array();
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
@@ -62,14 +94,7 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan) {
     json.member("stage", step.stage);
     json.member("hours", skill.hours);
     json.member("goal", step.is_goal);
-    if (paced) {
-      const WeekSpan weeks = week_span(step.start_hour, step.end_hour, plan.hours_per_week);
-      json.key("weeks");
-      json.begin_object();
-      json.member("first", weeks.first);
-      json.member("last", weeks.last);
-      json.end_object();
-    }
+    if (paced) span("weeks", schedule.steps[i]);
     json.key("waits_for");
     json.begin_array();
     for (const PlanLink& link : plan.waits_for(i)) {

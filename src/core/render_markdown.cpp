@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "mlroadmap/render.hpp"
+#include "painter.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -63,6 +64,15 @@ std::string markdown_url(std::string_view url) {
 std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
   std::string out;
   const bool paced = plan.hours_per_week > 0;
+  const PlanSchedule schedule = schedule_plan(plan);
+  const auto when = [&](WeekSpan weeks) {
+    if (plan.start) {
+      const DateSpan dates = dates_of(weeks, *plan.start);
+      return fmt::format("{} to {}", format_date(dates.first), format_date(dates.last));
+    }
+    return weeks.first == weeks.last ? fmt::format("week {}", weeks.first)
+                                     : fmt::format("weeks {}-{}", weeks.first, weeks.last);
+  };
   std::string goals;
   for (const Goal& goal : plan.goals) {
     if (!goals.empty()) goals += ", ";
@@ -77,66 +87,105 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
     }
     return list;
   };
+  const auto stage_title = [](std::uint32_t stage) {
+    return stage == 1 ? std::string("Stage 1: start now") : fmt::format("Stage {}", stage);
+  };
 
   out += fmt::format("# Roadmap to {}\n\n", goals);
   out += fmt::format("- **Goal:** {}\n", goals);
-  out += fmt::format("- **Starting from:** {}\n", plan.have.empty() ? "nothing yet" : names(plan.have));
+  for (const Goal& goal : plan.goals) {
+    if (goal.kind != Goal::Kind::role) continue;
+    const Role& role = graph.role(goal.index);
+    if (!role.summary.empty()) out += fmt::format("- **The role:** {}\n", markdown_text(role.summary));
+    if (role.salary && !role.salary->bands.empty()) {
+      out += fmt::format("- **Pay:** {}", markdown_text(salary_line(*role.salary)));
+      if (!role.salary->source.empty()) {
+        out += fmt::format("; source: {}", markdown_text(role.salary->source));
+      }
+      out += "\n";
+    }
+  }
+  out += fmt::format("- **Starting from:** {}\n",
+                     plan.have.empty() ? "nothing yet" : names(plan.have));
   if (const auto implied = implied_cover(plan); !implied.empty()) {
     out += fmt::format("- **Also covered:** {}\n", names(implied));
   }
-  out += fmt::format("- **To learn:** {} skills, {} hours, {} stages\n", plan.steps.size(),
-                     format_number(plan.total_hours), plan.stage_count);
+  out += fmt::format("- **To learn:** {}, {} hours, {}\n",
+                     plural(plan.steps.size(), "skill", "skills"), format_number(plan.total_hours),
+                     plural(plan.stage_count, "stage", "stages"));
   if (paced) {
-    out += fmt::format("- **Pace:** {} hours a week, about {} weeks\n",
-                       format_number(plan.hours_per_week),
-                       weeks_for(plan.total_hours, plan.hours_per_week));
+    out += fmt::format("- **Pace:** {} hours a week: {}", format_number(plan.hours_per_week),
+                       plural(schedule.weeks, "week", "weeks"));
+    if (plan.start && schedule.weeks > 0) out += fmt::format(", {}", when({1, schedule.weeks}));
+    out += "\n";
   }
   if (plan.steps.empty()) {
     out += "\nNothing left to learn for this goal.\n";
     return out;
   }
 
-  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
-    const PlanStep& step = plan.steps[i];
-    if (i == 0 || plan.steps[i - 1].stage != step.stage) {
-      out += step.stage == 1 ? "\n## Stage 1: start now\n"
-                             : fmt::format("\n## Stage {}\n", step.stage);
+  const auto stages = stage_totals(plan);
+  out += "\n## Contents\n\n";
+  for (const StageTotals& stage : stages) {
+    const std::string title = stage_title(stage.stage);
+    std::string anchor;
+    for (const char c : title) {
+      if (c == ' ') anchor += '-';
+      else if (c != ':') anchor += ascii_lower(c);
     }
-    const Skill& skill = graph.skill(step.skill);
-    std::string meta = fmt::format("{}, {} h", markdown_text(graph.category_of(step.skill).name),
-                                   format_number(skill.hours));
-    if (paced) {
-      const WeekSpan weeks = week_span(step.start_hour, step.end_hour, plan.hours_per_week);
-      meta += weeks.first == weeks.last ? fmt::format(", week {}", weeks.first)
-                                        : fmt::format(", weeks {}-{}", weeks.first, weeks.last);
-    }
-    if (step.is_goal) meta += ", goal";
-    out += fmt::format("\n- [ ] **{}** ({})\n", markdown_text(skill.name), meta);
-    if (const std::string_view summary = graph.summary(step.skill); !summary.empty()) {
-      out += fmt::format("\n  {}\n\n", markdown_text(summary));
-    }
-    const auto waits = plan.waits_for(i);
-    if (!waits.empty()) {
-      out += "  - Waits for: ";
-      for (std::size_t k = 0; k < waits.size(); ++k) {
-        if (k > 0) out += "; ";
-        out += markdown_text(graph.skill(plan.steps[waits[k].step].skill).name);
-        const std::string_view why = graph.requirement(step.skill, waits[k].requirement).why;
-        if (!why.empty()) out += fmt::format(" ({})", markdown_text(why));
+    out += fmt::format("- [{}](#{}): {}, {} hours\n", title, anchor,
+                       plural(stage.steps, "skill", "skills"), format_number(stage.hours));
+  }
+  out += "\n## Map\n\nArrows run from a skill to what it unlocks.\n\n```mermaid\n";
+  out += render_plan_mermaid(graph, plan);
+  out += "```\n";
+
+  for (const StageTotals& stage : stages) {
+    out += fmt::format("\n## {}\n\n{}, {} hours", stage_title(stage.stage),
+                       plural(stage.steps, "skill", "skills"), format_number(stage.hours));
+    if (paced) out += ", " + when(schedule.stages[stage.stage - 1]);
+    out += ".\n";
+    for (std::size_t i = stage.first_step; i < stage.first_step + stage.steps; ++i) {
+      const PlanStep& step = plan.steps[i];
+      const Skill& skill = graph.skill(step.skill);
+      std::string meta = fmt::format("{}, {} h", markdown_text(graph.category_of(step.skill).name),
+                                     format_number(skill.hours));
+      if (paced) meta += ", " + when(schedule.steps[i]);
+      out += fmt::format("\n- [ ] **{}** ({})\n", markdown_text(skill.name), meta);
+      if (const std::string_view summary = graph.summary(step.skill); !summary.empty()) {
+        out += fmt::format("\n  {}\n\n", markdown_text(summary));
       }
-      out += "\n";
-    }
-    const auto resources = graph.resources(step.skill);
-    if (!resources.empty()) {
-      out += "  - Resources:\n";
-      for (const Resource& r : resources) {
-        out += fmt::format("    - [{}](<{}>)", markdown_text(r.title), markdown_url(r.url));
-        if (!r.type.empty()) out += fmt::format(" ({}{})", markdown_text(r.type), r.free ? "" : ", paid");
+      std::string why;
+      if (step.is_goal) why = "a goal in itself";
+      for (const NeededBy& by : needed_by(graph, plan, i)) {
+        if (!why.empty()) why += "; ";
+        why += "needed for " + markdown_text(graph.skill(plan.steps[by.step].skill).name);
+        if (!by.why.empty()) why += fmt::format(" ({})", markdown_text(by.why));
+      }
+      out += fmt::format("  - Why: {}\n", why);
+      const auto waits = plan.waits_for(i);
+      if (!waits.empty()) {
+        out += "  - Waits for: ";
+        for (std::size_t k = 0; k < waits.size(); ++k) {
+          if (k > 0) out += ", ";
+          out += markdown_text(graph.skill(plan.steps[waits[k].step].skill).name);
+        }
         out += "\n";
       }
-    }
-    if (const std::string_view milestone = graph.milestone(step.skill); !milestone.empty()) {
-      out += fmt::format("  - Milestone: {}\n", markdown_text(milestone));
+      const auto resources = graph.resources(step.skill);
+      if (!resources.empty()) {
+        out += "  - Resources:\n";
+        for (const Resource& r : resources) {
+          out += fmt::format("    - [{}](<{}>)", markdown_text(r.title), markdown_url(r.url));
+          std::string kind = markdown_text(r.type);
+          if (!r.free) kind += kind.empty() ? "paid" : ", paid";
+          if (!kind.empty()) out += fmt::format(" ({})", kind);
+          out += "\n";
+        }
+      }
+      if (const std::string_view milestone = graph.milestone(step.skill); !milestone.empty()) {
+        out += fmt::format("  - Milestone: {}\n", markdown_text(milestone));
+      }
     }
   }
   return out;

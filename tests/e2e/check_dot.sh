@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Draws graphs and plans with Graphviz: `dot` must accept them with no error and no warning.
+# usage: check_dot.sh BINARY FIXTURES_DIR
+set -u
+binary=$1 fixtures=$2
+if ! command -v dot >/dev/null; then
+  echo "SKIPPED: Graphviz is not installed (apt-get install graphviz; scripts/setup-debian.sh does)"
+  exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+check() {  # name, then mlroadmap arguments
+  local name=$1
+  shift
+  local errors status
+  "$binary" "$@" >"$work/input.dot" || { echo "FAIL: $name: mlroadmap failed"; failed=1; return; }
+  errors=$(dot -Tsvg "$work/input.dot" 2>&1 >/dev/null)
+  status=$?
+  if [ "$status" != 0 ] || [ -n "$errors" ]; then
+    echo "FAIL: $name: dot exited $status"
+    printf '%s\n' "$errors" | head -5
+    failed=1
+  fi
+}
+check builtin-graph graph --format dot
+check builtin-plan plan --have python,sql --format dot
+check builtin-plan-graph graph --goal nlp-engineer --format dot
+check small-graph graph --graph "$fixtures/small.json" --format dot
+check hostile-graph graph --graph "$fixtures/hostile.json" --format dot
+check hostile-plan plan --graph "$fixtures/hostile.json" --format dot
+[ $failed = 0 ] && echo "Graphviz checks passed"
+exit $failed

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Renders plans as Markdown, parses them with cmark (a reference CommonMark parser) and checks
+# the structure of the HTML: a heading per stage, the Mermaid block, no markup from the data.
+# usage: check_markdown.sh BINARY FIXTURES_DIR
+set -u
+binary=$1 fixtures=$2
+if ! command -v cmark >/dev/null; then
+  echo "SKIPPED: cmark is not installed (apt-get install cmark; scripts/setup-debian.sh does)"
+  exit 77
+fi
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+
+check() {  # name, then mlroadmap arguments
+  local name=$1
+  shift
+  local md html
+  md=$(NO_COLOR=1 "$binary" plan --format markdown "$@") || { fail "$name: mlroadmap failed"; return; }
+  html=$(printf '%s\n' "$md" | cmark --to html 2>&1) || { fail "$name: cmark failed"; return; }
+  local headings
+  headings=$(printf '%s\n' "$html" | grep -c '^<h2>Stage ')
+  [ "$headings" -ge 1 ] || fail "$name: no stage headings"
+  printf '%s\n' "$html" | grep -q '<h1>Roadmap to ' || fail "$name: no title"
+  printf '%s\n' "$html" | grep -q '<code class="language-mermaid">flowchart LR' || fail "$name: no Mermaid block"
+  printf '%s\n' "$html" | grep -q '\[ \] <strong>' || fail "$name: no task-list items"
+  # Nothing from the data may become markup.
+  if printf '%s\n' "$html" | grep -Eiq '<script|<img|<b>|href="javascript'; then
+    fail "$name: markup from the data reached the HTML"
+    printf '%s\n' "$html" | grep -Ei '<script|<img|<b>|href="javascript' | head -5
+  fi
+  # Every stage in the contents has its heading, and every link target exists.
+  local toc
+  toc=$(printf '%s\n' "$html" | grep -o 'href="#[a-z0-9-]*"' | wc -l)
+  [ "$toc" -eq "$headings" ] || fail "$name: $toc contents links for $headings stage headings"
+}
+
+check builtin --have python,sql --hours-per-week 10 --start 2027-01-04
+check builtin-nlp --goal nlp-engineer
+check hostile --graph "$fixtures/hostile.json"
+check small --graph "$fixtures/small.json" --have sql
+[ $failed = 0 ] && echo "Markdown checks passed"
+exit $failed
