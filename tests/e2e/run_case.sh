@@ -5,7 +5,8 @@
 # With MLROADMAP_UPDATE_GOLDEN=1 it rewrites the golden files instead (scripts/update-golden.sh).
 #
 # usage: run_case.sh BINARY FIXTURES_DIR GOLDEN_DIR NAME EXPECTED_EXIT [ARG...]
-# An argument "<FILE" is not passed on: FILE becomes standard input.
+# An argument "<FILE" is not passed on: FILE becomes standard input; nor is "env:NAME=VALUE",
+# which sets a variable (the others are PATH, NO_COLOR=1 and LC_ALL=C.UTF-8).
 set -u
 binary=$1 fixtures=$2 golden=$3 name=$4 expected_exit=$5
 shift 5
@@ -15,18 +16,20 @@ trap 'rm -rf "$work"' EXIT
 mkdir "$work/files"
 
 args=()
+environment=(PATH="$PATH" NO_COLOR=1 LC_ALL=C.UTF-8)
 stdin=/dev/null
 for arg in "$@"; do
   arg=${arg//\{fixtures\}/$fixtures}
   arg=${arg//\{tmp\}/$work/files}
   case $arg in
     '<'*) stdin=${arg#<} ;;  # "<FILE" feeds FILE to standard input
+    env:*) environment+=("${arg#env:}") ;;  # "env:NAME=VALUE" sets a variable
     *) args+=("$arg") ;;
   esac
 done
 
 # A fixed, colourless, non-terminal environment: the output must not depend on the caller's.
-(cd "$work" && env -i PATH="$PATH" NO_COLOR=1 LC_ALL=C.UTF-8 "$binary" "${args[@]}" \
+(cd "$work" && env -i "${environment[@]}" "$binary" "${args[@]}" \
   >"$work/stdout" 2>"$work/stderr" <"$stdin")
 status=$?
 
