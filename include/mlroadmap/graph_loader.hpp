@@ -11,17 +11,21 @@
 
 namespace mlroadmap {
 
-/// Bounds that keep an untrusted graph from exhausting memory or time.
-struct LoadLimits {
+/// How to load: bounds that keep an untrusted graph from exhausting memory or time, and
+/// whether to look for what is legal but probably a mistake.
+struct LoadOptions {
   std::size_t max_file_bytes = std::size_t{1} << 30;  ///< 1 GiB
   std::size_t max_depth = 64;
   std::size_t max_string_bytes = 64 * 1024;
   std::size_t max_requirements_per_skill = 1000;
   std::size_t max_errors = 100;
+  /// Also warn about skills no role reaches, roles without skills, skills without hours and
+  /// resources over plain http.
+  bool lint = false;
 };
 
 /// The outcome of loading a graph: the graph when there was no error, and every diagnostic
-/// (errors and warnings) in the order found.
+/// (errors and warnings) in file order.
 struct GraphLoadResult {
   std::optional<SkillGraph> graph;
   std::vector<Diagnostic> diagnostics;
@@ -32,10 +36,10 @@ inline constexpr double kMaxSkillHours = 10000;
 
 /// Parses and validates a graph held in `text`; `file_name` names it in diagnostics.
 GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
-                           const LoadLimits& limits = {});
+                           const LoadOptions& limits = {});
 
 /// Reads and loads the graph file at `path` ("-" reads standard input).
-GraphLoadResult load_graph_file(const std::string& path, const LoadLimits& limits = {});
+GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limits = {});
 
 /// The graph compiled into the program from data/ml-engineer.json.
 GraphLoadResult load_builtin_graph();

@@ -3,7 +3,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "mlroadmap/diagnostic.hpp"
 #include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph.hpp"
 #include "mlroadmap/plan.hpp"
@@ -20,8 +22,16 @@ struct TextStyle {
 /// The plan for a person at a terminal: goal, starting point, totals, then numbered steps by stage.
 std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const TextStyle& style);
 
-/// The plan as a versioned JSON document (docs/plan-json.md).
-std::string render_plan_json(const SkillGraph& graph, const Plan& plan);
+/// The plan as a versioned JSON document (docs/plan-json.md); `compact` puts it on one line.
+std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool compact = false);
+
+/// One line of `batch` output (JSON Lines): a plan, a file written for it, or why it failed.
+/// `id` is the profile's, or empty when it has none; `line` is its line in the input.
+std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
+                              std::size_t line);
+std::string render_batch_written(std::string_view id, std::size_t line, std::string_view file);
+std::string render_batch_failure(std::string_view id, std::size_t line,
+                                 const std::vector<Diagnostic>& problems);
 
 /// The plan as a CommonMark document with a task list per stage.
 std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan);
@@ -62,6 +72,17 @@ std::string render_next_json(const SkillGraph& graph, const Plan& plan,
 /// Every role: summary, what it takes from nothing, pay where the graph has it.
 std::string render_roles_text(const SkillGraph& graph, const TextStyle& style);
 std::string render_roles_json(const SkillGraph& graph);
+
+/// Diagnostics for people: `file:line:col: error: message`, then the source line and a caret;
+/// `mlroadmap: error: message` for those about no file. Control characters are hidden.
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics);
+
+/// Diagnostics of several files for programs (validate --format json).
+struct FileDiagnostics {
+  std::string file;
+  std::vector<Diagnostic> diagnostics;
+};
+std::string render_diagnostics_json(const std::vector<FileDiagnostics>& files);
 
 /// The name of a goal: a role's or a skill's.
 std::string_view goal_name(const SkillGraph& graph, const Goal& goal);

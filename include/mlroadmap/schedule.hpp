@@ -50,4 +50,8 @@ struct PlanSchedule {
 };
 PlanSchedule schedule_plan(const Plan& plan);
 
+/// Why a plan's schedule cannot be given (more than 10,000 years, or past 9999-12-31), or
+/// nullopt when it can.
+std::optional<std::string> schedule_problem(const Plan& plan);
+
 }  // namespace mlroadmap

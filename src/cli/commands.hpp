@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 #include "common_options.hpp"
 
@@ -66,6 +67,23 @@ struct GraphCommandOptions {
 };
 void setup_graph(CLI::App& app, GraphCommandOptions& options);
 int run_graph(const GraphCommandOptions& options);
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::size_t max_bytes = std::size_t{1} << 30;
+  OutputOptions output;
+};
+void setup_validate(CLI::App& app, ValidateOptions& options);
+int run_validate(const ValidateOptions& options);
+
+struct BatchOptions {
+  std::string input = "-";
+  std::string out_dir;
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_batch(CLI::App& app, BatchOptions& options);
+int run_batch(const BatchOptions& options);
 
 struct CompletionsOptions {
   std::string shell;

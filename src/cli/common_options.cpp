@@ -27,44 +27,54 @@ std::string_view format_name(OutputFormat format) {
   return "text";
 }
 
-// Reads a whole file, or standard input for "-"; nullopt after saying why.
-std::optional<std::string> read_input(const std::string& path) {
+}  // namespace
+
+std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes) {
   std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     print_error(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
     return std::nullopt;
   }
   std::string text;
-  char buffer[1 << 14];
+  char buffer[1 << 16];
   std::size_t n;
+  bool too_big = false;
   while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    text.append(buffer, n);
-    if (text.size() > (std::size_t{16} << 20)) {
-      print_error(fmt::format("'{}' is larger than 16 MiB", path));
-      if (file != stdin) std::fclose(file);
-      return std::nullopt;
+    if (text.size() + n > max_bytes) {
+      too_big = true;
+      break;
     }
+    text.append(buffer, n);
   }
   const bool failed = std::ferror(file) != 0;
+  const int reason = errno;
   if (file != stdin) std::fclose(file);
+  if (too_big) {
+    print_error(fmt::format("'{}' is larger than the limit of {} bytes", path, max_bytes));
+    return std::nullopt;
+  }
   if (failed) {
-    print_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    print_error(fmt::format("cannot read '{}': {}", path, std::strerror(reason)));
     return std::nullopt;
   }
   return text;
 }
 
-}  // namespace
-
 void add_graph_options(CLI::App& command, GraphOptions& options) {
   command.add_option("--graph", options.path,
                      "Skill graph file to use instead of the built-in one ('-' for stdin)")
       ->type_name("FILE");
+  command.add_option("--max-graph-size", options.max_bytes,
+                     "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("SIZE");
 }
 
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options) {
+  LoadOptions load;
+  load.max_file_bytes = options.max_bytes;
   GraphLoadResult result =
-      options.path.empty() ? load_builtin_graph() : load_graph_file(options.path);
+      options.path.empty() ? load_builtin_graph() : load_graph_file(options.path, load);
   print_diagnostics(result.diagnostics);
   return std::move(result.graph);
 }
@@ -168,7 +178,7 @@ std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
                                                  const PlanInputOptions& options) {
   Profile profile;
   if (!options.profile.empty()) {
-    const auto text = read_input(options.profile);
+    const auto text = read_input(options.profile, 1 << 20);
     if (!text) return std::unexpected(kDataError);
     auto parsed = parse_profile(*text, options.profile == "-" ? "<stdin>" : options.profile);
     if (!parsed) {

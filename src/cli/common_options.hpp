@@ -17,11 +17,16 @@ namespace mlroadmap::cli {
 
 struct GraphOptions {
   std::string path;  ///< empty: the built-in graph
+  std::size_t max_bytes = std::size_t{1} << 30;
 };
 void add_graph_options(CLI::App& command, GraphOptions& options);
 
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
+
+/// Reads a whole file, or standard input for "-", up to `max_bytes`; nullopt after saying why.
+std::optional<std::string> read_input(const std::string& path,
+                                      std::size_t max_bytes = std::size_t{16} << 20);
 
 enum class OutputFormat { text, json, markdown, dot, mermaid };
 

@@ -74,6 +74,8 @@ int main(int argc, char** argv) {
   cli::NextOptions next;
   cli::RolesOptions roles;
   cli::GraphCommandOptions graph;
+  cli::ValidateOptions validate;
+  cli::BatchOptions batch;
   cli::CompletionsOptions completions;
   cli::setup_plan(app, plan);
   cli::setup_skills(app, skills);
@@ -82,6 +84,8 @@ int main(int argc, char** argv) {
   cli::setup_next(app, next);
   cli::setup_roles(app, roles);
   cli::setup_graph(app, graph);
+  cli::setup_validate(app, validate);
+  cli::setup_batch(app, batch);
   cli::setup_completions(app, completions);
 
   if (!check_arguments(app, argc, argv)) return cli::kUsageError;
@@ -105,6 +109,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("next")) return cli::run_next(next);
   if (app.got_subcommand("roles")) return cli::run_roles(roles);
   if (app.got_subcommand("graph")) return cli::run_graph(graph);
+  if (app.got_subcommand("validate")) return cli::run_validate(validate);
+  if (app.got_subcommand("batch")) return cli::run_batch(batch);
   if (app.got_subcommand("completions")) return cli::run_completions(app, completions);
   return cli::kUsageError;
 }

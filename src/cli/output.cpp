@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "mlroadmap/render.hpp"
+
 namespace mlroadmap::cli {
 
 bool use_color(ColorMode mode, int fd) {
@@ -40,32 +42,14 @@ std::size_t terminal_width() {
 }
 
 void print_error(std::string_view message) {
-  fmt::print(stderr, "mlroadmap: error: {}\n", message);
+  Diagnostic d;
+  d.message = std::string(message);
+  print_diagnostics({d});
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const Diagnostic& d : diagnostics) {
-    if (d.file.empty()) {
-      fmt::print(stderr, "mlroadmap: {}\n", format_diagnostic(d));
-      continue;
-    }
-    fmt::print(stderr, "{}\n", format_diagnostic(d));
-    if (d.line == 0 || d.source_line.empty()) continue;
-    // The source line as it is (tabs kept, so the caret lines up), control characters hidden.
-    std::string line;
-    std::string caret;
-    std::uint32_t column = 1;
-    for (std::size_t i = 0; i < d.source_line.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(d.source_line[i]);
-      const bool starts_char = (c & 0xC0) != 0x80;
-      line += (c < 0x20 && c != '\t') || c == 0x7F ? ' ' : static_cast<char>(c);
-      if (starts_char && column < d.column) {
-        caret += c == '\t' ? '\t' : ' ';
-        ++column;
-      }
-    }
-    fmt::print(stderr, "{}\n{}^\n", line, caret);
-  }
+  const std::string text = render_diagnostics_text(diagnostics);
+  std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 bool write_stdout(std::string_view text) {

@@ -24,6 +24,10 @@ int run_plan(const PlanOptions& options) {
   if (!request) return request.error();
 
   const Plan plan = make_plan(*graph, *request);
+  if (const auto problem = schedule_problem(plan)) {
+    print_error(*problem);
+    return kUsageError;
+  }
   std::string text;
   switch (*format) {
     case OutputFormat::json: text = render_plan_json(*graph, plan); break;

@@ -69,7 +69,7 @@ class FieldSet {
 // Builds a SkillGraph from JSON text in one pass, then resolves references and checks the whole.
 class GraphBuilder {
  public:
-  GraphBuilder(std::string_view text, std::string_view file, const LoadLimits& limits)
+  GraphBuilder(std::string_view text, std::string_view file, const LoadOptions& limits)
       : text_(text),
         file_(file),
         limits_(limits),
@@ -88,6 +88,7 @@ class GraphBuilder {
       resolve_references();
       // Cycles only mean something once every reference resolves.
       if (!has_errors(diagnostics_)) check_cycles();
+      if (!has_errors(diagnostics_) && limits_.lint) check_reachable();
     } catch (const TooManyErrors&) {
     }
     return finish_result();
@@ -134,9 +135,8 @@ class GraphBuilder {
   void report(Severity severity, std::size_t offset, std::string message) {
     diagnostics_.push_back(make_diagnostic(severity, file_, text_, offset, std::move(message)));
     if (severity == Severity::error && ++error_count_ >= limits_.max_errors) {
-      diagnostics_.push_back(Diagnostic{Severity::error, std::string(file_), 0, 0,
-                                        fmt::format("too many errors ({}), stopping",
-                                                    error_count_),
+      diagnostics_.push_back(Diagnostic{Severity::warning, std::string(file_), 0, 0,
+                                        fmt::format("stopped after {} errors", error_count_),
                                         {}});
       throw TooManyErrors{};
     }
@@ -178,6 +178,15 @@ class GraphBuilder {
   std::string_view read_text(std::string_view owner, std::string_view field) {
     if (!expect(JsonType::string, owner, field)) return {};
     return graph_.store_text(reader_.read_string());
+  }
+
+  // A text that means nothing when empty (a name, a URL): an empty one is an error.
+  std::string_view read_required_text(std::string_view owner, std::string_view field) {
+    const std::size_t offset = reader_.offset();
+    const bool is_text = reader_.peek() == JsonType::string;
+    const std::string_view text = read_text(owner, field);
+    if (is_text && text.empty()) error(offset, fmt::format("{}: '{}' must not be empty", owner, field));
+    return text;
   }
 
   std::optional<double> read_number(std::string_view owner, std::string_view field) {
@@ -222,11 +231,12 @@ class GraphBuilder {
   // --- document ----------------------------------------------------------------------------
 
   void parse_document() {
-    if (reader_.peek() != JsonType::object) {
-      error(reader_.offset(), fmt::format("a skill graph must be a JSON object, found {}",
-                                          detail::to_string(reader_.peek())));
-      reader_.skip_value();
+    if (const JsonType type = reader_.peek(); type != JsonType::object) {
+      const std::size_t offset = reader_.offset();
+      reader_.skip_value();  // malformed JSON says so first
       reader_.finish();
+      error(offset, fmt::format("a skill graph must be a JSON object, found {}",
+                                detail::to_string(type)));
       return;
     }
     const std::size_t document_offset = reader_.offset();
@@ -289,7 +299,7 @@ class GraphBuilder {
           id_offset = reader_.offset();
           category.id = read_id(owner, key, "category");
         } else if (key == "name") {
-          category.name = read_text(owner, key);
+          category.name = read_required_text(owner, key);
         } else {
           read_text(owner, key);
         }
@@ -367,7 +377,7 @@ class GraphBuilder {
         id_offset = reader_.offset();
         skill.id = read_id(owner, key, "skill");
       } else if (key == "name") {
-        skill.name = read_text(owner, key);
+        skill.name = read_required_text(owner, key);
       } else if (key == "category") {
         category_offset = reader_.offset();
         if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();
@@ -401,8 +411,8 @@ class GraphBuilder {
     }
     const std::string owner = skill_owner(skill.id);
     require(fields, {"id", "name", "category"}, object_offset, owner);
-    if (fields.has("name") && skill.name.empty()) {
-      error(object_offset, fmt::format("{}: 'name' must not be empty", owner));
+    if (limits_.lint && !fields.has("hours")) {
+      report(Severity::warning, object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
     }
 
     if (!category_id.empty()) {
@@ -505,18 +515,22 @@ class GraphBuilder {
         if (!accept_field(fields, key, key_offset, kResourceFields, resource_owner)) {
           reader_.skip_value();
         } else if (key == "title") {
-          resource.title = read_text(resource_owner, key);
+          resource.title = read_required_text(resource_owner, key);
         } else if (key == "url") {
           const std::size_t offset = reader_.offset();
-          resource.url = read_text(resource_owner, key);
+          resource.url = read_required_text(resource_owner, key);
           if (!resource.url.empty() && !resource.url.starts_with("https://") &&
               !resource.url.starts_with("http://")) {
             error(offset, fmt::format("{}: url '{}' must start with https:// or http://",
-                                      resource_owner, resource.url));
+                                      resource_owner, terminal_safe(resource.url)));
+          } else if (limits_.lint && resource.url.starts_with("http://")) {
+            report(Severity::warning, offset,
+                   fmt::format("{}: url '{}' is not https", resource_owner,
+                               terminal_safe(resource.url)));
           }
         } else if (key == "type") {
           const std::size_t offset = reader_.offset();
-          resource.type = read_text(resource_owner, key);
+          resource.type = read_required_text(resource_owner, key);
           if (!resource.type.empty() &&
               std::find(kResourceTypes.begin(), kResourceTypes.end(), resource.type) ==
                   kResourceTypes.end()) {
@@ -657,7 +671,7 @@ class GraphBuilder {
         refs.offset = reader_.offset();
         role.id = read_id(owner, key, "role");
       } else if (key == "name") {
-        role.name = read_text(owner, key);
+        role.name = read_required_text(owner, key);
       } else if (key == "summary") {
         role.summary = read_text(owner, key);
       } else if (key == "default") {
@@ -680,6 +694,9 @@ class GraphBuilder {
                                   ? fmt::format("role #{}", graph_.roles_.size() + 1)
                                   : fmt::format("role '{}'", role.id);
     require(fields, {"id", "name"}, object_offset, owner);
+    if (limits_.lint && refs.skills.empty()) {
+      report(Severity::warning, object_offset, fmt::format("{}: has no skills", owner));
+    }
     for (const Role& other : graph_.roles_) {
       if (!role.id.empty() && other.id == role.id) {
         error(refs.offset, fmt::format("duplicate role id '{}'", role.id));
@@ -819,6 +836,29 @@ class GraphBuilder {
     }
   }
 
+  // A skill that no role needs never shows up in a role's plan: usually a forgotten role entry.
+  void check_reachable() {
+    if (graph_.roles_.empty()) return;
+    std::vector<bool> reached(graph_.skills_.size(), false);
+    std::vector<SkillIndex> stack;
+    for (const Role& role : graph_.roles_) stack.insert(stack.end(), role.skills.begin(), role.skills.end());
+    while (!stack.empty()) {
+      const SkillIndex s = stack.back();
+      stack.pop_back();
+      if (reached[s]) continue;
+      reached[s] = true;
+      for (std::size_t r = 0; r < graph_.requirement_count(s); ++r) {
+        for (const SkillIndex o : graph_.requirement(s, r).options) stack.push_back(o);
+      }
+    }
+    for (SkillIndex s = 0; s < graph_.skills_.size(); ++s) {
+      if (!reached[s]) {
+        report(Severity::warning, skill_offsets_[s],
+               fmt::format("skill '{}' is not needed by any role", graph_.skills_[s].id));
+      }
+    }
+  }
+
   void check_cycles() {
     for (const DependencyCycle& cycle : find_dependency_cycles(graph_, 20)) {
       std::string path;
@@ -832,7 +872,7 @@ class GraphBuilder {
 
   std::string_view text_;
   std::string_view file_;
-  LoadLimits limits_;
+  LoadOptions limits_;
   JsonReader reader_;
   SkillGraph graph_;
   std::vector<Diagnostic> diagnostics_;
@@ -849,7 +889,7 @@ class GraphBuilder {
 };
 
 GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
-                           const LoadLimits& limits) {
+                           const LoadOptions& limits) {
   if (text.size() > limits.max_file_bytes) {
     GraphLoadResult result;
     result.diagnostics.push_back(
@@ -870,7 +910,7 @@ struct FileCloser {
 
 }  // namespace
 
-GraphLoadResult load_graph_file(const std::string& path, const LoadLimits& limits) {
+GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limits) {
   const bool from_stdin = path == "-";
   const std::string name = from_stdin ? "<stdin>" : path;
   const auto failure = [&](std::string message) {

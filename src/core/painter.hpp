@@ -26,6 +26,9 @@ class Painter {
   bool color_;
 };
 
+/// "1 hour", "2.5 hours".
+std::string hours_text(double hours);
+
 /// "1 skill", "3 skills".
 std::string plural(std::size_t n, std::string_view one, std::string_view many);
 

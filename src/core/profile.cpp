@@ -60,9 +60,11 @@ class ProfileReader {
   }
 
   void parse() {
-    if (reader_.peek() != JsonType::object) {
-      error(reader_.offset(), fmt::format("a profile must be a JSON object, found {}",
-                                          detail::to_string(reader_.peek())));
+    if (const JsonType type = reader_.peek(); type != JsonType::object) {
+      const std::size_t offset = reader_.offset();
+      reader_.skip_value();  // malformed JSON says so first
+      reader_.finish();
+      error(offset, fmt::format("a profile must be a JSON object, found {}", detail::to_string(type)));
       return;
     }
     reader_.begin_object();
@@ -116,6 +118,9 @@ class ProfileReader {
       }
     }
     reader_.finish();
+    if (profile_.start && !profile_.hours_per_week) {
+      error(0, "profile: 'start' needs 'hours_per_week'");
+    }
   }
 
   std::string_view text_;

@@ -51,8 +51,8 @@ std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIn
     if (members.empty() && !category) continue;
     if (!out.empty()) out += "\n";
     out += paint.heading(terminal_safe(graph.categories()[c].name)) +
-           paint.dim(fmt::format(" ({}, {} hours)", plural(members.size(), "skill", "skills"),
-                                 format_number(hours))) +
+           paint.dim(fmt::format(" ({}, {})", plural(members.size(), "skill", "skills"),
+                                 hours_text(hours))) +
            "\n";
     for (const SkillIndex s : members) {
       const Skill& skill = graph.skill(s);

@@ -13,14 +13,26 @@ namespace {
 
 std::string node_label(const SkillGraph& graph, SkillIndex s) {
   const Skill& skill = graph.skill(s);
-  if (!skill.has_hours) return terminal_safe(skill.name);
-  return fmt::format("{}\n{} h", terminal_safe(skill.name), format_number(skill.hours));
+  if (!skill.has_hours) return std::string(skill.name);
+  return fmt::format("{}\n{} h", skill.name, format_number(skill.hours));
+}
+
+// Labels keep the line breaks the diagram puts in them; control characters from the data
+// become spaces.
+std::string safe_lines(std::string_view raw) {
+  std::string text;
+  std::size_t start = 0;
+  for (std::size_t nl = raw.find('\n'); nl != std::string_view::npos; nl = raw.find('\n', start)) {
+    text += terminal_safe(raw.substr(start, nl - start)) + '\n';
+    start = nl + 1;
+  }
+  return text + terminal_safe(raw.substr(start));
 }
 
 // DOT double-quoted string contents; "\n" in the label becomes DOT's centred line break.
-std::string dot_text(std::string_view text) {
+std::string dot_text(std::string_view raw) {
   std::string out;
-  for (const char c : text) {
+  for (const char c : safe_lines(raw)) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
@@ -35,9 +47,9 @@ std::string dot_text(std::string_view text) {
 
 // Mermaid label text inside double quotes: characters that could end the label or be read as
 // markup become entity codes, which Mermaid turns back into the characters when drawing.
-std::string mermaid_text(std::string_view text) {
+std::string mermaid_text(std::string_view raw) {
   std::string out;
-  for (const char c : text) {
+  for (const char c : safe_lines(raw)) {
     switch (c) {
       case '"': out += "#quot;"; break;
       case '#': out += "#35;"; break;
@@ -56,10 +68,10 @@ std::string mermaid_text(std::string_view text) {
 
 Diagram diagram_of_graph(const SkillGraph& graph) {
   Diagram diagram;
-  diagram.title = terminal_safe(graph.title());
+  diagram.title = std::string(graph.title());
   diagram.groups.resize(graph.categories().size());
   for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
-    diagram.groups[c].title = terminal_safe(graph.categories()[c].name);
+    diagram.groups[c].title = std::string(graph.categories()[c].name);
   }
   for (SkillIndex s = 0; s < graph.skill_count(); ++s) {
     diagram.groups[graph.skill(s).category].nodes.push_back({s, node_label(graph, s)});

@@ -12,10 +12,74 @@ std::string_view goal_id(const SkillGraph& graph, const Goal& goal) {
   return goal.kind == Goal::Kind::role ? graph.role(goal.index).id : graph.skill(goal.index).id;
 }
 
-std::string render_plan_json(const SkillGraph& graph, const Plan& plan) {
+namespace {
+
+void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan);
+
+void begin_record(detail::JsonWriter& json, std::string_view id, std::size_t line, bool ok) {
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.key("id");
+  if (id.empty()) json.null();
+  else json.value(id);
+  json.member("line", static_cast<std::int64_t>(line));
+  json.member("ok", ok);
+}
+
+}  // namespace
+
+std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool compact) {
   std::string out;
   out.reserve(256 + plan.steps.size() * 200);
-  detail::JsonWriter json(out);
+  detail::JsonWriter json(out, compact ? 0 : 2);
+  write_plan(json, graph, plan);
+  return out;
+}
+
+std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
+                              std::size_t line) {
+  std::string out;
+  detail::JsonWriter json(out, 0);
+  begin_record(json, id, line, true);
+  json.key("plan");
+  write_plan(json, graph, plan);
+  json.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_batch_written(std::string_view id, std::size_t line, std::string_view file) {
+  std::string out;
+  detail::JsonWriter json(out, 0);
+  begin_record(json, id, line, true);
+  json.member("file", file);
+  json.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_batch_failure(std::string_view id, std::size_t line,
+                                 const std::vector<Diagnostic>& problems) {
+  std::string out;
+  detail::JsonWriter json(out, 0);
+  begin_record(json, id, line, false);
+  json.key("errors");
+  json.begin_array();
+  for (const Diagnostic& d : problems) {
+    json.begin_object();
+    if (d.column > 0) json.member("column", d.column);
+    json.member("message", d.message);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  out += '\n';
+  return out;
+}
+
+namespace {
+
+void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
   const auto id_list = [&](std::string_view name, const std::vector<SkillIndex>& skills) {
     json.key(name);
     json.begin_array();
@@ -113,7 +177,8 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan) {
   }
   json.end_array();
   json.end_object();
-  return out;
 }
+
+}  // namespace
 
 }  // namespace mlroadmap

@@ -110,8 +110,8 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
   if (const auto implied = implied_cover(plan); !implied.empty()) {
     out += fmt::format("- **Also covered:** {}\n", names(implied));
   }
-  out += fmt::format("- **To learn:** {}, {} hours, {}\n",
-                     plural(plan.steps.size(), "skill", "skills"), format_number(plan.total_hours),
+  out += fmt::format("- **To learn:** {}, {}, {}\n",
+                     plural(plan.steps.size(), "skill", "skills"), hours_text(plan.total_hours),
                      plural(plan.stage_count, "stage", "stages"));
   if (paced) {
     out += fmt::format("- **Pace:** {} hours a week: {}", format_number(plan.hours_per_week),
@@ -133,16 +133,16 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
       if (c == ' ') anchor += '-';
       else if (c != ':') anchor += ascii_lower(c);
     }
-    out += fmt::format("- [{}](#{}): {}, {} hours\n", title, anchor,
-                       plural(stage.steps, "skill", "skills"), format_number(stage.hours));
+    out += fmt::format("- [{}](#{}): {}, {}\n", title, anchor,
+                       plural(stage.steps, "skill", "skills"), hours_text(stage.hours));
   }
   out += "\n## Map\n\nArrows run from a skill to what it unlocks.\n\n```mermaid\n";
   out += render_plan_mermaid(graph, plan);
   out += "```\n";
 
   for (const StageTotals& stage : stages) {
-    out += fmt::format("\n## {}\n\n{}, {} hours", stage_title(stage.stage),
-                       plural(stage.steps, "skill", "skills"), format_number(stage.hours));
+    out += fmt::format("\n## {}\n\n{}, {}", stage_title(stage.stage),
+                       plural(stage.steps, "skill", "skills"), hours_text(stage.hours));
     if (paced) out += ", " + when(schedule.stages[stage.stage - 1]);
     out += ".\n";
     for (std::size_t i = stage.first_step; i < stage.first_step + stage.steps; ++i) {

@@ -55,8 +55,8 @@ std::string render_roles_text(const SkillGraph& graph, const TextStyle& style) {
       out += fmt::format("  {:<11}{}\n", label, wrap_text(value, width, 13, 13));
     };
     if (!role.summary.empty()) field("", terminal_safe(role.summary));
-    field("Takes:", fmt::format("{} from nothing, {} hours ({} target {})",
-                                plural(cost.steps, "skill", "skills"), format_number(cost.hours),
+    field("Takes:", fmt::format("{} from nothing, {} ({} target {})",
+                                plural(cost.steps, "skill", "skills"), hours_text(cost.hours),
                                 role.skills.size(), role.skills.size() == 1 ? "skill" : "skills"));
     if (role.salary && !role.salary->bands.empty()) {
       field("Pay:", salary_line(*role.salary));

@@ -30,6 +30,10 @@ std::string when(const Plan& plan, WeekSpan weeks) {
 
 }  // namespace
 
+std::string hours_text(double hours) {
+  return fmt::format("{} {}", format_number(hours), hours == 1 ? "hour" : "hours");
+}
+
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -66,8 +70,8 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
       out += "\nNothing left to learn for this goal.\n";
       return out;
     }
-    field("To learn:", fmt::format("{}, {} hours, {}", plural(plan.steps.size(), "skill", "skills"),
-                                   format_number(plan.total_hours),
+    field("To learn:", fmt::format("{}, {}, {}", plural(plan.steps.size(), "skill", "skills"),
+                                   hours_text(plan.total_hours),
                                    plural(plan.stage_count, "stage", "stages")));
     if (paced) {
       std::string pace = fmt::format("{} hours a week: {}", format_number(plan.hours_per_week),
@@ -101,8 +105,8 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
     if (!style.quiet) {
       const std::string title = stage.stage == 1 ? "Stage 1: start now"
                                                  : fmt::format("Stage {}", stage.stage);
-      std::string detail = fmt::format("({}, {} hours", plural(stage.steps, "skill", "skills"),
-                                       format_number(stage.hours));
+      std::string detail = fmt::format("({}, {}", plural(stage.steps, "skill", "skills"),
+                                       hours_text(stage.hours));
       if (paced) detail += ", " + when(plan, schedule.stages[stage.stage - 1]);
       out += fmt::format("\n{} {}\n", paint.bold(title), paint.dim(detail + ")"));
     }

@@ -63,6 +63,24 @@ DateSpan dates_of(WeekSpan weeks, CalendarDate start) {
   return {add_days(start, 7L * (weeks.first - 1)), add_days(start, 7L * weeks.last - 1)};
 }
 
+std::optional<std::string> schedule_problem(const Plan& plan) {
+  if (plan.hours_per_week <= 0) return std::nullopt;
+  constexpr double kMaxWeeks = 52.0 * 10000;
+  const double weeks = std::ceil(plan.total_hours / plan.hours_per_week);
+  if (weeks > kMaxWeeks) {
+    return fmt::format("at {} hours a week this plan would take more than 10,000 years",
+                       plan.hours_per_week);
+  }
+  if (plan.start && weeks > 0) {
+    const auto last = std::chrono::sys_days{to_days(*plan.start)} +
+                      std::chrono::days{static_cast<long>(7 * weeks - 1)};
+    if (std::chrono::year_month_day{last}.year() > std::chrono::year{9999}) {
+      return "this plan would end after 9999-12-31";
+    }
+  }
+  return std::nullopt;
+}
+
 PlanSchedule schedule_plan(const Plan& plan) {
   PlanSchedule schedule;
   if (plan.hours_per_week <= 0) return schedule;

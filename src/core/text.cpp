@@ -181,20 +181,51 @@ std::string wrap_text(std::string_view text, std::size_t width, std::size_t firs
 
 namespace mlroadmap {
 
+std::string terminal_safe_keeping_tabs(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t tab = text.find('\t'); tab != std::string_view::npos;
+       tab = text.find('\t', start)) {
+    out += terminal_safe(text.substr(start, tab - start)) + '\t';
+    start = tab + 1;
+  }
+  return out + terminal_safe(text.substr(start));
+}
+
 std::string terminal_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) {
-      out += ' ';
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      out += ' ';
+    if (c < 0x80) {
+      out += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
       ++i;
+      continue;
+    }
+    // A well-formed UTF-8 sequence passes, except C1 controls (U+0080..U+009F); anything else
+    // becomes '?', so a terminal never sees a broken or control sequence.
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    bool valid = length > 0 && c <= 0xF4 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    }
+    if (valid && length == 3) {
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      valid = !(c == 0xE0 && next < 0xA0) && !(c == 0xED && next >= 0xA0);
+    }
+    if (valid && length == 4) {
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      valid = !(c == 0xF0 && next < 0x90) && !(c == 0xF4 && next >= 0x90);
+    }
+    if (!valid) {
+      out += '?';
+      ++i;
+    } else if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += ' ';
+      i += 2;
     } else {
-      out += static_cast<char>(c);
+      out.append(text.data() + i, length);
+      i += length;
     }
   }
   return out;

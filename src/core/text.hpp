@@ -38,5 +38,7 @@ namespace mlroadmap {
 /// `text` safe for a terminal: control characters (C0, DEL, C1), which could start escape
 /// sequences, become spaces; line breaks and tabs too, so one field stays on one line.
 std::string terminal_safe(std::string_view text);
+/// The same, but tabs stay tabs (for a source line above a caret).
+std::string terminal_safe_keeping_tabs(std::string_view text);
 
 }  // namespace mlroadmap

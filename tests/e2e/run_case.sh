@@ -4,12 +4,12 @@
 # (stderr), and its exit status with the expected one.
 # With MLROADMAP_UPDATE_GOLDEN=1 it rewrites the golden files instead (scripts/update-golden.sh).
 #
-# usage: run_case.sh BINARY FIXTURES_DIR GOLDEN_DIR NAME EXPECTED_EXIT [ARG...]
+# usage: run_case.sh BINARY FIXTURES_DIR GENERATED_DIR GOLDEN_DIR NAME EXPECTED_EXIT [ARG...]
 # An argument "<FILE" is not passed on: FILE becomes standard input; nor is "env:NAME=VALUE",
 # which sets a variable (the others are PATH, NO_COLOR=1 and LC_ALL=C.UTF-8).
 set -u
-binary=$1 fixtures=$2 golden=$3 name=$4 expected_exit=$5
-shift 5
+binary=$1 fixtures=$2 generated=$3 golden=$4 name=$5 expected_exit=$6
+shift 6
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -17,9 +17,14 @@ mkdir "$work/files"
 
 args=()
 environment=(PATH="$PATH" NO_COLOR=1 LC_ALL=C.UTF-8)
+# Sanitizer settings pass through, so a sanitized build is checked the same way.
+for variable in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  [ -n "${!variable:-}" ] && environment+=("$variable=${!variable}")
+done
 stdin=/dev/null
 for arg in "$@"; do
   arg=${arg//\{fixtures\}/$fixtures}
+  arg=${arg//\{generated\}/$generated}
   arg=${arg//\{tmp\}/$work/files}
   case $arg in
     '<'*) stdin=${arg#<} ;;  # "<FILE" feeds FILE to standard input
@@ -39,7 +44,8 @@ for file in "$work"/files/*; do
   cat "$file" >>"$work/stdout"
 done
 # Paths of the temporary directory are not part of the contract.
-sed -i "s|$work/files|{tmp}|g; s|$fixtures|{fixtures}|g" "$work/stdout" "$work/stderr"
+sed -i "s|$work/files|{tmp}|g; s|$fixtures|{fixtures}|g; s|$generated|{generated}|g" \
+  "$work/stdout" "$work/stderr"
 
 if [ "${MLROADMAP_UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$work/stdout" "$golden/$name.out"

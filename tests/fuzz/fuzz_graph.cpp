@@ -1,0 +1,54 @@
+// libFuzzer target: any bytes as a skill graph (and as a profile). Whatever loads is planned
+// from several starting points and rendered in every format, so the loader, the planner and
+// the renderers all see hostile input. See docs/fuzzing.md.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "mlroadmap/explore.hpp"
+#include "mlroadmap/graph_loader.hpp"
+#include "mlroadmap/plan.hpp"
+#include "mlroadmap/profile.hpp"
+#include "mlroadmap/render.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace mlroadmap;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  (void)parse_profile(text, "fuzz.json");
+  LoadOptions options;
+  options.lint = true;
+  const GraphLoadResult result = load_graph(text, "fuzz.json", options);
+  (void)render_diagnostics_text(result.diagnostics);
+  if (!result.graph) return 0;
+  const SkillGraph& graph = *result.graph;
+  if (graph.skill_count() > 2000) return 0;  // keep each run quick
+
+  PlanRequest request;
+  request.hours_per_week = 7.5;
+  request.start = CalendarDate{2027, 1, 4};
+  Plan plan = make_plan(graph, request);
+  (void)render_plan_text(graph, plan, TextStyle{true, 60, false});
+  (void)render_plan_json(graph, plan);
+  (void)render_plan_markdown(graph, plan);
+  (void)render_plan_dot(graph, plan);
+  (void)render_plan_mermaid(graph, plan);
+  (void)render_next_text(graph, plan, startable_steps(plan), TextStyle{});
+  if (graph.skill_count() > 0) {
+    const SkillIndex some = static_cast<SkillIndex>(size % graph.skill_count());
+    (void)render_why_text(graph, plan, some, explain_need(graph, plan, request, some), TextStyle{});
+    (void)render_skill_text(graph, some, TextStyle{});
+    request.have = {some};
+    request.exact = (size & 1) != 0;
+    for (RoleIndex r = 0; r < graph.roles().size() && r < 3; ++r) {
+      request.goals = {Goal{Goal::Kind::role, r}};
+      plan = make_plan(graph, request);
+      (void)render_plan_json(graph, plan, true);
+    }
+  }
+  (void)render_graph_dot(graph);
+  (void)render_graph_mermaid(graph);
+  (void)render_roles_json(graph);
+  (void)render_skills_text(graph, std::nullopt, TextStyle{});
+  return 0;
+}
