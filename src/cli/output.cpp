@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -67,6 +68,34 @@ bool write_stdout(std::string_view text) {
   return true;
 }
 
+namespace {
+
+// The temporary file being written, for the signal handler to remove: an interrupted run
+// leaves neither a half-written target nor a stray temporary file behind.
+char pending_temp[4096];
+volatile std::sig_atomic_t has_pending_temp = 0;
+
+extern "C" void remove_pending_temp(int signal_number) {
+  if (has_pending_temp != 0) ::unlink(pending_temp);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+void track_temp(const std::string& temp) {
+  static const bool installed = [] {
+    for (const int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, remove_pending_temp);
+    return true;
+  }();
+  (void)installed;
+  if (temp.size() >= sizeof pending_temp) return;
+  std::memcpy(pending_temp, temp.c_str(), temp.size() + 1);
+  has_pending_temp = 1;
+}
+
+void untrack_temp() { has_pending_temp = 0; }
+
+}  // namespace
+
 bool write_file_atomically(const std::string& path, std::string_view text) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -82,27 +111,33 @@ bool write_file_atomically(const std::string& path, std::string_view text) {
     print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
     return false;
   }
-  bool ok = true;
+  track_temp(temp);
+  int failure = 0;
   std::size_t written = 0;
-  while (ok && written < text.size()) {
+  while (failure == 0 && written < text.size()) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) ok = false;
-    else written += static_cast<std::size_t>(n);
+    if (n >= 0) written += static_cast<std::size_t>(n);
+    else if (errno != EINTR) failure = errno;
   }
-  if (ok && ::fsync(fd) != 0) ok = false;
-  const int saved_errno = errno;
-  const mode_t mask = ::umask(0);  // mkstemp makes 0600; give the file the usual mode
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::close(fd) != 0) ok = false;
-  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) ok = false;
-  if (!ok) {
-    const int reason = errno != 0 ? errno : saved_errno;
+  if (failure == 0 && ::fsync(fd) != 0) failure = errno;
+  // mkstemp makes the file 0600: give it the mode of the file it replaces, or the usual one.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) {
+    ::fchmod(fd, existing.st_mode & 07777);
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
+  if (::close(fd) != 0 && failure == 0) failure = errno;
+  if (failure == 0 && std::rename(temp.c_str(), path.c_str()) != 0) failure = errno;
+  if (failure != 0) {
     ::unlink(temp.c_str());
-    print_error(fmt::format("cannot write '{}': {}", path, std::strerror(reason)));
+    untrack_temp();
+    print_error(fmt::format("cannot write '{}': {}", path, std::strerror(failure)));
     return false;
   }
+  untrack_temp();
   return true;
 }
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: the release build's tests, the same tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and a bounded libFuzzer run over the loader, planner and
+# renderers (MLROADMAP_FUZZ_SECONDS, default 60). Run scripts/setup-debian.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== release build and tests"
+cmake --preset default >/dev/null
+cmake --build --preset default
+ctest --preset default
+
+echo "== sanitized build and tests"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan
+
+echo "== fuzzing"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+./scripts/fuzz.sh "${MLROADMAP_FUZZ_SECONDS:-60}"
