@@ -33,6 +33,9 @@ std::string render_batch_written(std::string_view id, std::size_t line, std::str
 std::string render_batch_failure(std::string_view id, std::size_t line,
                                  const std::vector<Diagnostic>& problems);
 
+/// The plan's skill ids, one per line in plan order, like tsort(1): for other programs.
+std::string render_plan_ids(const SkillGraph& graph, const Plan& plan);
+
 /// The plan as a CommonMark document with a task list per stage.
 std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan);
 

@@ -43,6 +43,7 @@ std::string_view extension(OutputFormat format) {
     case OutputFormat::text: return ".txt";
     case OutputFormat::dot: return ".dot";
     case OutputFormat::mermaid: return ".mmd";
+    case OutputFormat::ids: return ".txt";
   }
   return ".txt";
 }

@@ -18,7 +18,7 @@ namespace {
 constexpr std::pair<OutputFormat, std::string_view> kFormatNames[] = {
     {OutputFormat::text, "text"}, {OutputFormat::json, "json"},
     {OutputFormat::markdown, "markdown"}, {OutputFormat::dot, "dot"},
-    {OutputFormat::mermaid, "mermaid"}};
+    {OutputFormat::mermaid, "mermaid"}, {OutputFormat::ids, "ids"}};
 
 std::string_view format_name(OutputFormat format) {
   for (const auto& [f, name] : kFormatNames) {

@@ -28,7 +28,7 @@ std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
 std::optional<std::string> read_input(const std::string& path,
                                       std::size_t max_bytes = std::size_t{16} << 20);
 
-enum class OutputFormat { text, json, markdown, dot, mermaid };
+enum class OutputFormat { text, json, markdown, dot, mermaid, ids };
 
 struct OutputOptions {
   std::string format;  ///< empty: inferred from the output file's extension, else the default

@@ -12,7 +12,7 @@ void setup_plan(CLI::App& app, PlanOptions& options) {
   add_graph_options(*plan, options.graph);
   add_output_options(*plan, options.output,
                      {OutputFormat::text, OutputFormat::json, OutputFormat::markdown,
-                      OutputFormat::dot, OutputFormat::mermaid});
+                      OutputFormat::dot, OutputFormat::mermaid, OutputFormat::ids});
 }
 
 int run_plan(const PlanOptions& options) {
@@ -34,6 +34,7 @@ int run_plan(const PlanOptions& options) {
     case OutputFormat::markdown: text = render_plan_markdown(*graph, plan); break;
     case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
     case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
+    case OutputFormat::ids: text = render_plan_ids(*graph, plan); break;
     case OutputFormat::text: text = render_plan_text(*graph, plan, text_style(options.output)); break;
   }
   return emit(options.output, text) ? kSuccess : kDataError;

@@ -36,6 +36,18 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool com
   return out;
 }
 
+std::string render_plan_ids(const SkillGraph& graph, const Plan& plan) {
+  std::size_t size = 0;
+  for (const PlanStep& step : plan.steps) size += graph.skill(step.skill).id.size() + 1;
+  std::string out;
+  out.reserve(size);
+  for (const PlanStep& step : plan.steps) {
+    out += graph.skill(step.skill).id;
+    out += '\n';
+  }
+  return out;
+}
+
 std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
                               std::size_t line) {
   std::string out;
