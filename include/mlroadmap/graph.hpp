@@ -168,8 +168,15 @@ class SkillGraph {
   std::string_view name_text(NameEntry entry) const;
   SkillIndex name_skill(NameEntry entry) const;
   std::optional<NameEntry> find_name(std::string_view key) const;
+  std::optional<NameEntry> find_name(std::string_view key, std::uint64_t hash) const;
   /// Adds a key; returns the entry of another skill already using the same key, if any.
   std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index);
+  std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index, std::uint64_t hash);
+  /// Sizes the table for `count` keys at once, so bulk inserts never rehash.
+  void reserve_names(std::size_t count);
+  /// Asks the processor for the table slot of `hash` ahead of its use: bulk lookups overlap
+  /// their cache misses instead of waiting for each.
+  void prefetch_name_slot(std::uint64_t hash) const;
   std::string_view store_text(std::string_view text);
 
   // Text storage: chunks that never move, so the string_views above stay valid.

@@ -7,6 +7,12 @@
 
 namespace mlroadmap {
 
+namespace {
+
+std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFF'FFFF'0000'0000ull; }
+
+}  // namespace
+
 SkillGraph::SkillGraph() = default;
 SkillGraph::SkillGraph(SkillGraph&&) noexcept = default;
 SkillGraph& SkillGraph::operator=(SkillGraph&&) noexcept = default;
@@ -92,15 +98,32 @@ SkillIndex SkillGraph::name_skill(NameEntry entry) const {
   return entry.tag == NameTag::alias ? alias_skills_[entry.index] : entry.index;
 }
 
-namespace {
-
-std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFF'FFFF'0000'0000ull; }
-
-}  // namespace
-
 std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key) const {
+  return find_name(key, hash_ignoring_case(key));
+}
+
+void SkillGraph::prefetch_name_slot(std::uint64_t hash) const {
+  if (!name_slots_.empty()) __builtin_prefetch(&name_slots_[hash & (name_slots_.size() - 1)]);
+}
+
+void SkillGraph::reserve_names(std::size_t count) {
+  std::size_t size = 64;
+  while (size < 2 * (name_count_ + count)) size *= 2;
+  if (size <= name_slots_.size()) return;
+  std::vector<std::uint64_t> old = std::move(name_slots_);
+  name_slots_.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (const std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    std::size_t i = hash_ignoring_case(name_text(decode_name(slot))) & mask;
+    while (name_slots_[i] != 0) i = (i + 1) & mask;
+    name_slots_[i] = slot;
+  }
+}
+
+std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key,
+                                                           std::uint64_t hash) const {
   if (name_slots_.empty()) return std::nullopt;
-  const std::uint64_t hash = hash_ignoring_case(key);
   const std::size_t mask = name_slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = name_slots_[i];
@@ -112,23 +135,15 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key)
 }
 
 std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::uint32_t index) {
-  if ((name_count_ + 1) * 2 > name_slots_.size()) {
-    // The upper hash bits are kept in the slot; the lower ones are the key's home position,
-    // which only a full hash gives back, so rehashing re-reads the texts once per doubling.
-    std::vector<std::uint64_t> old = std::move(name_slots_);
-    name_slots_.assign(std::max<std::size_t>(64, old.size() * 2), 0);
-    const std::size_t mask = name_slots_.size() - 1;
-    for (const std::uint64_t slot : old) {
-      if (slot == 0) continue;
-      std::size_t i = hash_ignoring_case(name_text(decode_name(slot))) & mask;
-      while (name_slots_[i] != 0) i = (i + 1) & mask;
-      name_slots_[i] = slot;
-    }
-  }
+  return insert_name(tag, index, hash_ignoring_case(name_text(NameEntry{tag, index})));
+}
+
+std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::uint32_t index,
+                                                             std::uint64_t hash) {
+  if ((name_count_ + 1) * 2 > name_slots_.size()) reserve_names(std::max<std::size_t>(name_count_, 32));
   const NameEntry entry{tag, index};
   const std::string_view key = name_text(entry);
   const SkillIndex skill = name_skill(entry);
-  const std::uint64_t hash = hash_ignoring_case(key);
   const std::size_t mask = name_slots_.size() - 1;
   std::size_t i = hash & mask;
   for (; name_slots_[i] != 0; i = (i + 1) & mask) {

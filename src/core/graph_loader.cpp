@@ -85,6 +85,7 @@ class GraphBuilder {
       return finish_result();
     }
     try {
+      register_names();
       resolve_references();
       // Cycles only mean something once every reference resolves.
       if (!has_errors(diagnostics_)) check_cycles();
@@ -96,13 +97,13 @@ class GraphBuilder {
 
  private:
   struct TooManyErrors {};
+  // A prerequisite id waiting for the bulk lookup after parsing: where its string starts in the
+  // text, and the item it fills (in requirement_items_, or in options_ with kOptionRef set).
   struct PendingSkillRef {
-    bool in_options;
+    std::uint32_t text_offset;
     std::uint32_t position;
-    std::string_view name;
-    std::size_t offset;
-    SkillIndex owner;
   };
+  static constexpr std::uint32_t kOptionRef = 0x8000'0000u;
   struct PendingCategory {
     SkillIndex skill;
     std::string_view name;
@@ -383,7 +384,7 @@ class GraphBuilder {
         if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();
         category_id = graph_.store_text(category_id);
       } else if (key == "prerequisites") {
-        parse_requirements(index, owner);
+        parse_requirements(owner);
       } else if (key == "hours") {
         const std::size_t offset = reader_.offset();
         if (const auto hours = read_number(owner, key)) {
@@ -430,19 +431,37 @@ class GraphBuilder {
     graph_.skills_.push_back(skill);
     graph_.requirement_begin_.push_back(
         static_cast<std::uint32_t>(graph_.requirement_items_.size()));
-    skill_offsets_.push_back(id_offset);
+    skill_offsets_.push_back(static_cast<std::uint32_t>(id_offset));
     if (has_details) {
       graph_.details_index_.push_back(static_cast<std::uint32_t>(graph_.details_.size()));
       graph_.details_.push_back(details);
     } else {
       graph_.details_index_.push_back(SkillGraph::kNoDetails);
     }
-    register_names(index, id_offset, object_offset);
   }
 
-  void register_names(SkillIndex index, std::size_t id_offset, std::size_t object_offset) {
+  // Adds every skill's id, name and aliases to the name table, in file order so the first
+  // definition wins, looking each slot up a few keys ahead to overlap the cache misses.
+  void register_names() {
+    const std::size_t n = graph_.skills_.size();
+    graph_.reserve_names(2 * n + graph_.alias_texts_.size());
+    constexpr std::size_t kAhead = 16;
+    const auto prefetch = [&](std::size_t s) {
+      if (s >= n) return;
+      graph_.prefetch_name_slot(hash_ignoring_case(graph_.skills_[s].id));
+      graph_.prefetch_name_slot(hash_ignoring_case(graph_.skills_[s].name));
+    };
+    for (std::size_t s = 0; s < kAhead; ++s) prefetch(s);
+    for (SkillIndex s = 0; s < n; ++s) {
+      prefetch(s + kAhead);
+      register_names(s);
+    }
+  }
+
+  void register_names(SkillIndex index) {
     const Skill& skill = graph_.skills_[index];
     if (skill.id.empty()) return;
+    const std::size_t id_offset = skill_offsets_[index];
     using Tag = SkillGraph::NameTag;
     if (const auto clash = graph_.insert_name(Tag::id, index)) {
       const SkillIndex other = graph_.name_skill(*clash);
@@ -458,7 +477,7 @@ class GraphBuilder {
     }
     if (!skill.name.empty()) {
       if (const auto clash = graph_.insert_name(Tag::name, index)) {
-        error(object_offset, fmt::format("skill '{}': name '{}' is already used by skill '{}'",
+        error(id_offset, fmt::format("skill '{}': name '{}' is already used by skill '{}'",
                                          skill.id, skill.name,
                                          graph_.skills_[graph_.name_skill(*clash)].id));
       }
@@ -553,27 +572,25 @@ class GraphBuilder {
 
   // --- prerequisites -----------------------------------------------------------------------
 
-  // Looks an id up now, or remembers it when the skill is defined further down the file.
-  std::uint32_t skill_ref(std::string_view id, std::size_t offset, SkillIndex owner,
-                          bool in_options, std::uint32_t position) {
-    if (const auto found = graph_.find_skill_by_id(id)) return *found;
-    pending_refs_.push_back({in_options, position, graph_.store_text(id), offset, owner});
+  // Remembers where a prerequisite id is written; all are looked up together after parsing.
+  std::uint32_t skill_ref(std::size_t offset, bool in_options, std::uint32_t position) {
+    pending_refs_.push_back({static_cast<std::uint32_t>(offset),
+                             position | (in_options ? kOptionRef : 0u)});
     return kUnresolved;
   }
 
-  void parse_requirements(SkillIndex index, std::string_view owner) {
+  void parse_requirements(std::string_view owner) {
     if (!expect(JsonType::array, owner, "prerequisites")) return;
     reader_.begin_array();
     while (reader_.next_element()) {
       const std::size_t offset = reader_.offset();
       const JsonType type = reader_.peek();
       if (type == JsonType::string) {
-        const std::string_view id = reader_.read_string();
+        reader_.read_string();
         const auto position = static_cast<std::uint32_t>(graph_.requirement_items_.size());
-        graph_.requirement_items_.push_back(kUnresolved);
-        graph_.requirement_items_.back() = skill_ref(id, offset, index, false, position);
+        graph_.requirement_items_.push_back(skill_ref(offset, false, position));
       } else if (type == JsonType::object) {
-        parse_requirement_object(index, owner);
+        parse_requirement_object(owner);
       } else {
         error(offset, fmt::format("{}: a prerequisite must be a skill id, an object with 'id' "
                                   "or an object with 'any_of', found {}",
@@ -583,7 +600,7 @@ class GraphBuilder {
     }
   }
 
-  void parse_requirement_object(SkillIndex index, std::string_view owner) {
+  void parse_requirement_object(std::string_view owner) {
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
     FieldSet fields;
@@ -600,10 +617,9 @@ class GraphBuilder {
       } else if (key == "id") {
         if (!expect(JsonType::string, what, key)) continue;
         const std::size_t offset = reader_.offset();
-        const std::string_view id = reader_.read_string();
+        reader_.read_string();
         const auto position = static_cast<std::uint32_t>(graph_.options_.size());
-        graph_.options_.push_back(kUnresolved);
-        graph_.options_.back() = skill_ref(id, offset, index, true, position);
+        graph_.options_.push_back(skill_ref(offset, true, position));
       } else if (key == "any_of") {
         if (!expect(JsonType::array, what, key)) continue;
         const std::size_t array_offset = reader_.offset();
@@ -613,10 +629,9 @@ class GraphBuilder {
         while (reader_.next_element()) {
           if (!expect(JsonType::string, what, "any_of[]")) continue;
           const std::size_t offset = reader_.offset();
-          const std::string_view id = reader_.read_string();
+          reader_.read_string();
           const auto position = static_cast<std::uint32_t>(graph_.options_.size());
-          graph_.options_.push_back(kUnresolved);
-          graph_.options_.back() = skill_ref(id, offset, index, true, position);
+          graph_.options_.push_back(skill_ref(offset, true, position));
         }
         if (graph_.options_.size() == before) {
           error(array_offset, fmt::format("{}: empty 'any_of' group", owner));
@@ -781,6 +796,78 @@ class GraphBuilder {
     return did_you_mean(closest_matches(name, suggestion_pool_));
   }
 
+  // The id a pending reference names, read again from the text (decoded when it has escapes).
+  std::string_view ref_text(const PendingSkillRef& ref, std::string& scratch) const {
+    const std::size_t start = ref.text_offset + 1;
+    const std::size_t end = text_.find('"', start);
+    const std::string_view raw = text_.substr(start, end - start);
+    if (raw.find('\\') == std::string_view::npos) return raw;
+    JsonReader again(text_.substr(ref.text_offset));
+    scratch = std::string(again.read_string());
+    return scratch;
+  }
+
+  // The skill that wrote a requirement item: for an option, the skill whose requirements hold
+  // the group. Only needed for messages, so a search is fine.
+  SkillIndex ref_owner(const PendingSkillRef& ref) const {
+    std::uint32_t item = ref.position & ~kOptionRef;
+    if ((ref.position & kOptionRef) != 0) {
+      const auto& complex = graph_.complex_;
+      const auto group = std::upper_bound(complex.begin(), complex.end(), item,
+                                          [](std::uint32_t p, const auto& c) {
+                                            return p < c.first_option;
+                                          }) - complex.begin() - 1;
+      const auto& items = graph_.requirement_items_;
+      item = static_cast<std::uint32_t>(
+          std::find(items.begin(), items.end(),
+                    SkillGraph::kComplexTag | static_cast<std::uint32_t>(group)) -
+          items.begin());
+    }
+    const auto& begins = graph_.requirement_begin_;
+    return static_cast<SkillIndex>(std::upper_bound(begins.begin(), begins.end(), item) -
+                                   begins.begin() - 1);
+  }
+
+  // Looks every prerequisite id up in one pass: each key's table slot is requested a few keys
+  // ahead, so a million lookups wait for memory in parallel rather than one after another.
+  void resolve_skill_refs() {
+    constexpr std::size_t kAhead = 16;
+    const std::size_t n = pending_refs_.size();
+    std::vector<std::uint64_t> hashes(std::min(n, kAhead + 1));
+    std::string scratch;
+    const auto hash_of = [&](std::size_t i) {
+      std::string copy;
+      return hash_ignoring_case(ref_text(pending_refs_[i], copy));
+    };
+    for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
+      hashes[i % hashes.size()] = hash_of(i);
+      graph_.prefetch_name_slot(hashes[i % hashes.size()]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) {
+        hashes[(i + kAhead) % hashes.size()] = hash_of(i + kAhead);
+        graph_.prefetch_name_slot(hashes[(i + kAhead) % hashes.size()]);
+      }
+      const PendingSkillRef& ref = pending_refs_[i];
+      const std::string_view id = ref_text(ref, scratch);
+      const auto entry = graph_.find_name(id, hashes[i % hashes.size()]);
+      std::optional<SkillIndex> found;
+      if (entry && entry->tag == SkillGraph::NameTag::id &&
+          graph_.skills_[entry->index].id == id) {
+        found = entry->index;
+      }
+      if (!found) {
+        error(ref.text_offset,
+              fmt::format("skill '{}': unknown prerequisite '{}'{}",
+                          graph_.skills_[ref_owner(ref)].id, terminal_safe(id), suggest_skill(id)));
+        continue;
+      }
+      const std::uint32_t position = ref.position & ~kOptionRef;
+      ((ref.position & kOptionRef) != 0 ? graph_.options_ : graph_.requirement_items_)[position] =
+          *found;
+    }
+  }
+
   void resolve_references() {
     for (const PendingCategory& p : pending_categories_) {
       if (const auto category = find_category(p.name)) {
@@ -792,15 +879,7 @@ class GraphBuilder {
       error(p.offset, fmt::format("skill '{}': unknown category '{}'{}", graph_.skills_[p.skill].id,
                                   p.name, did_you_mean(closest_matches(p.name, ids))));
     }
-    for (const PendingSkillRef& p : pending_refs_) {
-      const auto found = graph_.find_skill_by_id(p.name);
-      if (!found) {
-        error(p.offset, fmt::format("skill '{}': unknown prerequisite '{}'{}",
-                                    graph_.skills_[p.owner].id, p.name, suggest_skill(p.name)));
-        continue;
-      }
-      (p.in_options ? graph_.options_ : graph_.requirement_items_)[p.position] = *found;
-    }
+    resolve_skill_refs();
     for (RoleIndex r = 0; r < graph_.roles_.size(); ++r) {
       Role& role = graph_.roles_[r];
       if (graph_.find_skill_by_id(role.id)) {
@@ -880,7 +959,7 @@ class GraphBuilder {
   std::size_t suggestions_ = 0;
   std::size_t category_ordinal_ = 0;
   std::vector<std::string_view> suggestion_pool_;
-  std::vector<std::size_t> skill_offsets_;
+  std::vector<std::uint32_t> skill_offsets_;
   std::vector<std::size_t> category_offsets_;
   std::vector<std::size_t> alias_offsets_;
   std::vector<PendingSkillRef> pending_refs_;
@@ -890,12 +969,14 @@ class GraphBuilder {
 
 GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
                            const LoadOptions& limits) {
-  if (text.size() > limits.max_file_bytes) {
+  // Offsets into the text are kept in 32 bits.
+  constexpr std::size_t kLargestText = 0xFFFF'FFFFu;
+  if (text.size() > std::min(limits.max_file_bytes, kLargestText)) {
     GraphLoadResult result;
     result.diagnostics.push_back(
         Diagnostic{Severity::error, std::string(file_name), 0, 0,
                    fmt::format("graph is {} bytes, larger than the limit of {} bytes",
-                               text.size(), limits.max_file_bytes),
+                               text.size(), std::min(limits.max_file_bytes, kLargestText)),
                    {}});
     return result;
   }
