@@ -62,7 +62,6 @@ class PlanBuilder {
     resolve_goals();
     collect_needed();
     order_steps();
-    link_steps();
     return std::move(plan_);
   }
 
@@ -251,95 +250,117 @@ class PlanBuilder {
     }
   }
 
+  // Orders the plan in linear time: the edges between plan skills are gathered once, stages
+  // come from Kahn's algorithm (a step's stage is one more than the latest it waits for), the
+  // length of the chain behind each step from the same order walked backwards, then one sort.
   void order_steps() {
-    const std::size_t n = graph_.skill_count();
-    // Stages by longest path, walking the plan's requirements depth first without recursion.
-    std::vector<std::uint32_t> stage(n, 0);
-    std::vector<PlanLink> deps;
-    std::vector<std::pair<SkillIndex, bool>> stack;
     std::vector<SkillIndex> members;
-    for (SkillIndex s = 0; s < n; ++s) {
+    step_of_.assign(graph_.skill_count(), 0);
+    for (SkillIndex s = 0; s < graph_.skill_count(); ++s) {
       if (!in_plan_[s]) continue;
+      step_of_[s] = static_cast<std::uint32_t>(members.size());
       members.push_back(s);
-      if (stage[s] != 0) continue;
-      stack.push_back({s, false});
-      while (!stack.empty()) {
-        auto [skill, expanded] = stack.back();
-        stack.pop_back();
-        if (stage[skill] != 0) continue;
-        dependencies(skill, deps);
-        if (!expanded) {
-          stack.push_back({skill, true});
-          for (const PlanLink& d : deps) {
-            if (stage[d.step] == 0) stack.push_back({d.step, false});
-          }
-          continue;
+    }
+    const std::size_t m = members.size();
+
+    // Edges in member numbering: waits (what each member waits for) and the reverse.
+    std::vector<std::uint32_t> wait_begin{0};
+    std::vector<PlanLink> waits;
+    std::vector<std::uint32_t> unlock_count(m, 0);
+    wait_begin.reserve(m + 1);
+    std::vector<PlanLink> deps;
+    for (std::size_t i = 0; i < m; ++i) {
+      dependencies(members[i], deps);
+      for (PlanLink d : deps) {
+        d.step = step_of_[d.step];
+        ++unlock_count[d.step];
+        waits.push_back(d);
+      }
+      wait_begin.push_back(static_cast<std::uint32_t>(waits.size()));
+    }
+    std::vector<std::uint32_t> unlock_begin(m + 1, 0);
+    for (std::size_t i = 0; i < m; ++i) unlock_begin[i + 1] = unlock_begin[i] + unlock_count[i];
+    std::vector<std::uint32_t> unlocks(waits.size());
+    {
+      std::vector<std::uint32_t> fill(unlock_begin.begin(), unlock_begin.end() - 1);
+      for (std::uint32_t i = 0; i < m; ++i) {
+        for (std::uint32_t k = wait_begin[i]; k < wait_begin[i + 1]; ++k) {
+          unlocks[fill[waits[k].step]++] = i;
         }
-        std::uint32_t highest = 0;
-        for (const PlanLink& d : deps) highest = std::max(highest, stage[d.step]);
-        stage[skill] = highest + 1;
       }
     }
+
+    std::vector<std::uint32_t> stage(m, 1);
+    std::vector<std::uint32_t> pending(m);
+    std::vector<std::uint32_t> order;
+    order.reserve(m);
+    for (std::uint32_t i = 0; i < m; ++i) {
+      pending[i] = wait_begin[i + 1] - wait_begin[i];
+      if (pending[i] == 0) order.push_back(i);
+    }
+    for (std::size_t head = 0; head < order.size(); ++head) {
+      const std::uint32_t u = order[head];
+      for (std::uint32_t k = unlock_begin[u]; k < unlock_begin[u + 1]; ++k) {
+        const std::uint32_t v = unlocks[k];
+        stage[v] = std::max(stage[v], stage[u] + 1);
+        if (--pending[v] == 0) order.push_back(v);
+      }
+    }
+    std::vector<std::uint32_t> chain(m, 1);
+    for (std::size_t k = order.size(); k-- > 0;) {
+      const std::uint32_t u = order[k];
+      for (std::uint32_t e = unlock_begin[u]; e < unlock_begin[u + 1]; ++e) {
+        chain[u] = std::max(chain[u], chain[unlocks[e]] + 1);
+      }
+    }
+
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
     // category display order, then the graph's own order.
-    std::vector<std::uint32_t> chain(n, 0);
-    {
-      std::vector<SkillIndex> by_stage = members;
-      std::sort(by_stage.begin(), by_stage.end(),
-                [&](SkillIndex a, SkillIndex b) { return stage[a] > stage[b]; });
-      for (const SkillIndex s : by_stage) {  // dependents (later stages) are done first
-        chain[s] += 1;
-        dependencies(s, deps);
-        for (const PlanLink& d : deps) chain[d.step] = std::max(chain[d.step], chain[s]);
-      }
-    }
-    std::sort(members.begin(), members.end(), [&](SkillIndex a, SkillIndex b) {
+    std::vector<std::uint32_t> sorted(m);
+    for (std::uint32_t i = 0; i < m; ++i) sorted[i] = i;
+    std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
       if (stage[a] != stage[b]) return stage[a] < stage[b];
       if (chain[a] != chain[b]) return chain[a] > chain[b];
-      const CategoryIndex ca = graph_.skill(a).category, cb = graph_.skill(b).category;
+      const CategoryIndex ca = graph_.skill(members[a]).category;
+      const CategoryIndex cb = graph_.skill(members[b]).category;
       if (ca != cb) return ca < cb;
       return a < b;
     });
+    std::vector<std::uint32_t> position(m);
+    for (std::uint32_t k = 0; k < m; ++k) position[sorted[k]] = k;
+
     std::sort(is_goal_.begin(), is_goal_.end());
-    step_of_.assign(n, 0);
     double hours = 0;
-    plan_.steps.reserve(members.size());
-    for (const SkillIndex s : members) {
-      step_of_[s] = static_cast<std::uint32_t>(plan_.steps.size());
+    plan_.steps.reserve(m);
+    plan_.waits_begin_.reserve(m + 1);
+    plan_.waits_.reserve(waits.size());
+    for (const std::uint32_t i : sorted) {
+      const SkillIndex s = members[i];
       const double start = hours;
       hours += graph_.skill(s).hours;
-      plan_.steps.push_back({s, stage[s], start, hours,
+      plan_.steps.push_back({s, stage[i], start, hours,
                              std::binary_search(is_goal_.begin(), is_goal_.end(), s)});
-      plan_.stage_count = std::max(plan_.stage_count, stage[s]);
+      plan_.stage_count = std::max(plan_.stage_count, stage[i]);
+      for (std::uint32_t k = wait_begin[i]; k < wait_begin[i + 1]; ++k) {
+        plan_.waits_.push_back({position[waits[k].step], waits[k].requirement});
+      }
+      plan_.waits_begin_.push_back(static_cast<std::uint32_t>(plan_.waits_.size()));
     }
     plan_.total_hours = hours;
     std::sort(covered_needed_.begin(), covered_needed_.end());
     plan_.covered = covered_needed_;
-  }
 
-  void link_steps() {
-    const std::size_t count = plan_.steps.size();
-    std::vector<PlanLink> deps;
-    std::vector<std::uint32_t> unlock_count(count, 0);
-    plan_.waits_begin_.reserve(count + 1);
-    for (std::size_t i = 0; i < count; ++i) {
-      dependencies(plan_.steps[i].skill, deps);
-      for (PlanLink d : deps) {
-        d.step = step_of_[d.step];
-        plan_.waits_.push_back(d);
-        ++unlock_count[d.step];
-      }
-      plan_.waits_begin_.push_back(static_cast<std::uint32_t>(plan_.waits_.size()));
-    }
-    plan_.unlocks_begin_.resize(count + 1);
-    for (std::size_t i = 0; i < count; ++i) {
-      plan_.unlocks_begin_[i + 1] = plan_.unlocks_begin_[i] + unlock_count[i];
+    // What each step unlocks, in plan order.
+    plan_.unlocks_begin_.assign(m + 1, 0);
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint32_t i = sorted[k];
+      plan_.unlocks_begin_[k + 1] = plan_.unlocks_begin_[k] + (unlock_begin[i + 1] - unlock_begin[i]);
     }
     plan_.unlocks_.resize(plan_.waits_.size());
     std::vector<std::uint32_t> fill(plan_.unlocks_begin_.begin(), plan_.unlocks_begin_.end() - 1);
-    for (std::uint32_t i = 0; i < count; ++i) {  // in plan order, so each list is sorted
-      for (const PlanLink& d : plan_.waits_for(i)) plan_.unlocks_[fill[d.step]++] = i;
+    for (std::uint32_t k = 0; k < m; ++k) {  // in plan order, so each list comes out sorted
+      for (const PlanLink& link : plan_.waits_for(k)) plan_.unlocks_[fill[link.step]++] = k;
     }
   }
 
