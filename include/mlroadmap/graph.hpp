@@ -169,6 +169,9 @@ class SkillGraph {
   SkillIndex name_skill(NameEntry entry) const;
   std::optional<NameEntry> find_name(std::string_view key) const;
   std::optional<NameEntry> find_name(std::string_view key, std::uint64_t hash) const;
+  /// The first entry whose stored hash bits match, without comparing any text: a candidate the
+  /// caller must confirm.
+  std::optional<NameEntry> find_name_candidate(std::uint64_t hash) const;
   /// Adds a key; returns the entry of another skill already using the same key, if any.
   std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index);
   std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index, std::uint64_t hash);

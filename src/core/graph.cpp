@@ -102,6 +102,16 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key)
   return find_name(key, hash_ignoring_case(key));
 }
 
+std::optional<SkillGraph::NameEntry> SkillGraph::find_name_candidate(std::uint64_t hash) const {
+  if (name_slots_.empty()) return std::nullopt;
+  const std::size_t mask = name_slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = name_slots_[i];
+    if (slot == 0) return std::nullopt;
+    if (hash_bits(slot) == hash_bits(hash)) return decode_name(slot);
+  }
+}
+
 void SkillGraph::prefetch_name_slot(std::uint64_t hash) const {
   if (!name_slots_.empty()) __builtin_prefetch(&name_slots_[hash & (name_slots_.size() - 1)]);
 }

@@ -828,43 +828,65 @@ class GraphBuilder {
                                    begins.begin() - 1);
   }
 
-  // Looks every prerequisite id up in one pass: each key's table slot is requested a few keys
-  // ahead, so a million lookups wait for memory in parallel rather than one after another.
+  // Looks every prerequisite id up in one pass, as a pipeline: each key's table slot is
+  // requested kAhead keys before it is read, the candidate skill record kAhead keys after that,
+  // and its id text after that, so the cache misses of many lookups overlap instead of each
+  // lookup waiting for three of its own.
   void resolve_skill_refs() {
-    constexpr std::size_t kAhead = 16;
-    const std::size_t n = pending_refs_.size();
-    std::vector<std::uint64_t> hashes(std::min(n, kAhead + 1));
-    std::string scratch;
-    const auto hash_of = [&](std::size_t i) {
-      std::string copy;
-      return hash_ignoring_case(ref_text(pending_refs_[i], copy));
+    constexpr std::size_t kAhead = 8;
+    constexpr std::size_t kLanes = 4 * kAhead;
+    struct Lane {
+      std::string_view key;
+      std::string scratch;  // for an id written with escapes
+      std::uint64_t hash = 0;
+      std::optional<SkillGraph::NameEntry> candidate;
     };
-    for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
-      hashes[i % hashes.size()] = hash_of(i);
-      graph_.prefetch_name_slot(hashes[i % hashes.size()]);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        hashes[(i + kAhead) % hashes.size()] = hash_of(i + kAhead);
-        graph_.prefetch_name_slot(hashes[(i + kAhead) % hashes.size()]);
+    std::vector<Lane> lanes(kLanes);
+    const std::size_t n = pending_refs_.size();
+    const auto& skills = graph_.skills_;
+    for (std::size_t i = 0; i < n + 3 * kAhead; ++i) {
+      if (i < n) {  // stage 1: the key, its hash, and a request for its slot
+        Lane& lane = lanes[i % kLanes];
+        lane.key = ref_text(pending_refs_[i], lane.scratch);
+        lane.hash = hash_ignoring_case(lane.key);
+        graph_.prefetch_name_slot(lane.hash);
       }
-      const PendingSkillRef& ref = pending_refs_[i];
-      const std::string_view id = ref_text(ref, scratch);
-      const auto entry = graph_.find_name(id, hashes[i % hashes.size()]);
-      std::optional<SkillIndex> found;
-      if (entry && entry->tag == SkillGraph::NameTag::id &&
-          graph_.skills_[entry->index].id == id) {
-        found = entry->index;
+      if (i >= kAhead && i - kAhead < n) {  // stage 2: the slot is in cache; ask for the record
+        Lane& lane = lanes[(i - kAhead) % kLanes];
+        lane.candidate = graph_.find_name_candidate(lane.hash);
+        if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id) {
+          __builtin_prefetch(&skills[lane.candidate->index]);
+        }
       }
-      if (!found) {
-        error(ref.text_offset,
-              fmt::format("skill '{}': unknown prerequisite '{}'{}",
-                          graph_.skills_[ref_owner(ref)].id, terminal_safe(id), suggest_skill(id)));
-        continue;
+      if (i >= 2 * kAhead && i - 2 * kAhead < n) {  // stage 3: the record is in; ask for its id
+        const Lane& lane = lanes[(i - 2 * kAhead) % kLanes];
+        if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id) {
+          __builtin_prefetch(skills[lane.candidate->index].id.data());
+        }
       }
-      const std::uint32_t position = ref.position & ~kOptionRef;
-      ((ref.position & kOptionRef) != 0 ? graph_.options_ : graph_.requirement_items_)[position] =
-          *found;
+      if (i >= 3 * kAhead && i - 3 * kAhead < n) {  // stage 4: compare, and fill the item
+        const std::size_t k = i - 3 * kAhead;
+        const Lane& lane = lanes[k % kLanes];
+        std::optional<SkillIndex> found;
+        if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id &&
+            skills[lane.candidate->index].id == lane.key) {
+          found = lane.candidate->index;
+        } else if (const auto entry = graph_.find_name(lane.key, lane.hash);
+                   entry && entry->tag == SkillGraph::NameTag::id &&
+                   skills[entry->index].id == lane.key) {
+          found = entry->index;  // the first slot with matching hash bits was another key
+        }
+        const PendingSkillRef& ref = pending_refs_[k];
+        if (!found) {
+          error(ref.text_offset, fmt::format("skill '{}': unknown prerequisite '{}'{}",
+                                             skills[ref_owner(ref)].id, terminal_safe(lane.key),
+                                             suggest_skill(lane.key)));
+          continue;
+        }
+        const std::uint32_t position = ref.position & ~kOptionRef;
+        ((ref.position & kOptionRef) != 0 ? graph_.options_ : graph_.requirement_items_)[position] =
+            *found;
+      }
     }
   }
 
