@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   cmark graphviz scdoc python3-jsonschema
-  clang-16 libclang-rt-16-dev
+  clang-16 libclang-rt-16-dev libbenchmark-dev
 )
 
 missing=()

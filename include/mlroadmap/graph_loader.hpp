@@ -22,6 +22,8 @@ struct LoadOptions {
   /// Also warn about skills no role reaches, roles without skills, skills without hours and
   /// resources over plain http.
   bool lint = false;
+  /// The text stays valid as long as the graph: strings can stay views into it, uncopied.
+  bool text_outlives_graph = false;
 };
 
 /// The outcome of loading a graph: the graph when there was no error, and every diagnostic

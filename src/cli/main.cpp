@@ -77,16 +77,26 @@ int main(int argc, char** argv) {
   cli::ValidateOptions validate;
   cli::BatchOptions batch;
   cli::CompletionsOptions completions;
-  cli::setup_plan(app, plan);
-  cli::setup_skills(app, skills);
-  cli::setup_show(app, show);
-  cli::setup_why(app, why);
-  cli::setup_next(app, next);
-  cli::setup_roles(app, roles);
-  cli::setup_graph(app, graph);
-  cli::setup_validate(app, validate);
-  cli::setup_batch(app, batch);
-  cli::setup_completions(app, completions);
+
+  // Declaring every command's flags costs about as much as planning on the built-in graph, so
+  // when the first argument names a command, only that one is declared. Help, completions
+  // (which describe every command) and anything unknown get them all.
+  constexpr std::string_view kCommands[] = {"plan",  "skills", "show",     "why",   "next",
+                                            "roles", "graph",  "validate", "batch", "completions"};
+  const std::string_view first = argc > 1 ? argv[1] : "";
+  const bool one = first != "completions" &&
+                   std::find(std::begin(kCommands), std::end(kCommands), first) != std::end(kCommands);
+  const auto wanted = [&](std::string_view command) { return !one || first == command; };
+  if (wanted("plan")) cli::setup_plan(app, plan);
+  if (wanted("skills")) cli::setup_skills(app, skills);
+  if (wanted("show")) cli::setup_show(app, show);
+  if (wanted("why")) cli::setup_why(app, why);
+  if (wanted("next")) cli::setup_next(app, next);
+  if (wanted("roles")) cli::setup_roles(app, roles);
+  if (wanted("graph")) cli::setup_graph(app, graph);
+  if (wanted("validate")) cli::setup_validate(app, validate);
+  if (wanted("batch")) cli::setup_batch(app, batch);
+  if (wanted("completions")) cli::setup_completions(app, completions);
 
   if (!check_arguments(app, argc, argv)) return cli::kUsageError;
   try {
@@ -102,15 +112,18 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "Run with --help for more information.\n");
     return cli::kUsageError;
   }
-  if (app.got_subcommand("plan")) return cli::run_plan(plan);
-  if (app.got_subcommand("skills")) return cli::run_skills(skills);
-  if (app.got_subcommand("show")) return cli::run_show(show);
-  if (app.got_subcommand("why")) return cli::run_why(why);
-  if (app.got_subcommand("next")) return cli::run_next(next);
-  if (app.got_subcommand("roles")) return cli::run_roles(roles);
-  if (app.got_subcommand("graph")) return cli::run_graph(graph);
-  if (app.got_subcommand("validate")) return cli::run_validate(validate);
-  if (app.got_subcommand("batch")) return cli::run_batch(batch);
-  if (app.got_subcommand("completions")) return cli::run_completions(app, completions);
+  const auto chosen = [&](std::string_view command) {
+    return wanted(command) && app.got_subcommand(std::string(command));
+  };
+  if (chosen("plan")) return cli::run_plan(plan);
+  if (chosen("skills")) return cli::run_skills(skills);
+  if (chosen("show")) return cli::run_show(show);
+  if (chosen("why")) return cli::run_why(why);
+  if (chosen("next")) return cli::run_next(next);
+  if (chosen("roles")) return cli::run_roles(roles);
+  if (chosen("graph")) return cli::run_graph(graph);
+  if (chosen("validate")) return cli::run_validate(validate);
+  if (chosen("batch")) return cli::run_batch(batch);
+  if (chosen("completions")) return cli::run_completions(app, completions);
   return cli::kUsageError;
 }

@@ -7,6 +7,10 @@ std::string_view builtin_graph_json();  // generated from data/ml-engineer.json 
 
 std::string_view builtin_graph_text() { return detail::builtin_graph_json(); }
 
-GraphLoadResult load_builtin_graph() { return load_graph(builtin_graph_text(), kBuiltinGraphName); }
+GraphLoadResult load_builtin_graph() {
+  LoadOptions options;
+  options.text_outlives_graph = true;  // compiled into the program
+  return load_graph(builtin_graph_text(), kBuiltinGraphName, options);
+}
 
 }  // namespace mlroadmap

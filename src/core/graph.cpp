@@ -172,7 +172,7 @@ std::string_view SkillGraph::store_text(std::string_view text) {
   if (text.empty()) return {};
   if (text_chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
     chunk_size_ = std::max<std::size_t>(text.size(), std::size_t{1} << 20);
-    text_chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    text_chunks_.emplace_back(new char[chunk_size_]);  // left uninitialised: every byte is copied in
     chunk_used_ = 0;
   }
   char* out = text_chunks_.back().get() + chunk_used_;

@@ -29,42 +29,78 @@ namespace {
 using detail::JsonReader;
 using detail::JsonType;
 
-constexpr std::array kTopFields = {"schema_version", "title", "description", "categories",
-                                   "skills",         "roles"};
-constexpr std::array kCategoryFields = {"id", "name", "summary"};
-constexpr std::array kSkillFields = {"id",      "name",    "category",  "prerequisites", "hours",
-                                     "summary", "aliases", "resources", "milestone"};
-constexpr std::array kRequirementFields = {"id", "any_of", "why"};
-constexpr std::array kResourceFields = {"title", "url", "type", "free"};
-constexpr std::array kRoleFields = {"id",      "name",       "summary", "skills",
-                                    "default", "grows_into", "salary"};
-constexpr std::array kSalaryFields = {"currency", "region", "source", "note", "bands"};
-constexpr std::array kBandFields = {"level", "min", "max"};
-constexpr std::array kResourceTypes = {"docs", "book", "course", "video", "article", "practice"};
+using namespace std::string_view_literals;
+
+constexpr std::array kTopFields = {"schema_version"sv, "title"sv, "description"sv, "categories"sv,
+                                   "skills"sv, "roles"sv};
+constexpr std::array kCategoryFields = {"id"sv, "name"sv, "summary"sv};
+constexpr std::array kSkillFields = {"id"sv,      "name"sv,    "category"sv,  "prerequisites"sv, "hours"sv,
+                                     "summary"sv, "aliases"sv, "resources"sv, "milestone"sv};
+constexpr std::array kRequirementFields = {"id"sv, "any_of"sv, "why"sv};
+constexpr std::array kResourceFields = {"title"sv, "url"sv, "type"sv, "free"sv};
+constexpr std::array kRoleFields = {"id"sv,      "name"sv,       "summary"sv, "skills"sv,
+                                    "default"sv, "grows_into"sv, "salary"sv};
+constexpr std::array kSalaryFields = {"currency"sv, "region"sv, "source"sv, "note"sv, "bands"sv};
+constexpr std::array kBandFields = {"level"sv, "min"sv, "max"sv};
+constexpr std::array kResourceTypes = {"docs"sv, "book"sv, "course"sv, "video"sv, "article"sv, "practice"sv};
 constexpr std::uint32_t kUnresolved = 0x7FFF'FFFFu;
 
 template <std::size_t N>
-std::vector<std::string_view> as_views(const std::array<const char*, N>& words) {
+std::vector<std::string_view> as_views(const std::array<std::string_view, N>& words) {
   return {words.begin(), words.end()};
 }
 
 // Fields present in one JSON object, to catch a key given twice and a required one missing.
+// Objects of the format have at most a dozen fields; they live in place, without allocation.
 class FieldSet {
  public:
   bool add(std::string_view key) {
-    if (std::find(seen_.begin(), seen_.end(), key) != seen_.end()) return false;
-    seen_.push_back(key);
+    if (has(key) || count_ == seen_.size()) return false;
+    seen_[count_++] = key;
     return true;
   }
   bool has(std::string_view key) const {
-    return std::find(seen_.begin(), seen_.end(), key) != seen_.end();
+    return std::find(seen_.begin(), seen_.begin() + count_, key) != seen_.begin() + count_;
   }
 
  private:
-  std::vector<std::string_view> seen_;  // keys are static field names, never input text
+  std::array<std::string_view, 16> seen_{};  // keys are static field names, never input text
+  std::size_t count_ = 0;
+};
+
+// Who a message is about: "graph", "skill 'x'", "skill 'x': resource #2". The text is made only
+// when a message needs it, which for most objects is never.
+class Owner {
+ public:
+  Owner(std::string_view base) : base_(base) {}  // NOLINT: plain names convert
+  Owner(const std::string& base) : base_(base) {}  // NOLINT
+  Owner(const char* base) : base_(base) {}  // NOLINT
+  Owner(std::string_view base, std::string_view part, std::size_t ordinal = 0)
+      : base_(base), part_(part), ordinal_(ordinal) {}
+
+  std::string text() const {
+    if (part_.empty()) return std::string(base_);
+    if (ordinal_ == 0) return fmt::format("{}: {}", base_, part_);
+    return fmt::format("{}: {} #{}", base_, part_, ordinal_);
+  }
+
+ private:
+  std::string_view base_;
+  std::string_view part_;
+  std::size_t ordinal_ = 0;
 };
 
 }  // namespace
+}  // namespace mlroadmap
+
+template <>
+struct fmt::formatter<mlroadmap::Owner> : fmt::formatter<std::string_view> {
+  auto format(const mlroadmap::Owner& owner, fmt::format_context& context) const {
+    return fmt::formatter<std::string_view>::format(owner.text(), context);
+  }
+};
+
+namespace mlroadmap {
 
 // Builds a SkillGraph from JSON text in one pass, then resolves references and checks the whole.
 class GraphBuilder {
@@ -131,6 +167,16 @@ class GraphBuilder {
     return result;
   }
 
+  // A string the graph keeps: a view into the text itself when the text outlives the graph
+  // (the built-in graph is static), a copy into the graph's own storage otherwise.
+  std::string_view keep(std::string_view text) {
+    if (limits_.text_outlives_graph && text.data() >= text_.data() &&
+        text.data() + text.size() <= text_.data() + text_.size()) {
+      return text;
+    }
+    return graph_.store_text(text);
+  }
+
   // --- diagnostics -------------------------------------------------------------------------
 
   void report(Severity severity, std::size_t offset, std::string message) {
@@ -150,72 +196,71 @@ class GraphBuilder {
   // Returns false when the value should be skipped.
   template <std::size_t N>
   bool accept_field(FieldSet& fields, std::string_view key, std::size_t key_offset,
-                    const std::array<const char*, N>& known, std::string_view owner) {
-    const auto it = std::find_if(known.begin(), known.end(),
-                                 [&](const char* field) { return key == field; });
+                    const std::array<std::string_view, N>& known, const Owner& owner) {
+    const auto it = std::find(known.begin(), known.end(), key);
     if (it == known.end()) {
       report(Severity::warning, key_offset,
-             fmt::format("{}: unknown field '{}'{}", owner, key,
+             fmt::format("{}: unknown field '{}'{}", owner.text(), key,
                          did_you_mean(closest_matches(key, as_views(known)))));
       return false;
     }
     if (!fields.add(*it)) {
-      error(key_offset, fmt::format("{}: duplicate key '{}'", owner, key));
+      error(key_offset, fmt::format("{}: duplicate key '{}'", owner.text(), key));
       return false;
     }
     return true;
   }
 
   // Reports a value of the wrong type and skips it; true when the type is right.
-  bool expect(JsonType wanted, std::string_view owner, std::string_view field) {
+  bool expect(JsonType wanted, const Owner& owner, std::string_view field) {
     const JsonType found = reader_.peek();
     if (found == wanted) return true;
-    error(reader_.offset(), fmt::format("{}: '{}' must be {}, found {}", owner, field,
+    error(reader_.offset(), fmt::format("{}: '{}' must be {}, found {}", owner.text(), field,
                                         detail::to_string(wanted), detail::to_string(found)));
     reader_.skip_value();
     return false;
   }
 
-  std::string_view read_text(std::string_view owner, std::string_view field) {
+  std::string_view read_text(const Owner& owner, std::string_view field) {
     if (!expect(JsonType::string, owner, field)) return {};
-    return graph_.store_text(reader_.read_string());
+    return keep(reader_.read_string());
   }
 
   // A text that means nothing when empty (a name, a URL): an empty one is an error.
-  std::string_view read_required_text(std::string_view owner, std::string_view field) {
+  std::string_view read_required_text(const Owner& owner, std::string_view field) {
     const std::size_t offset = reader_.offset();
     const bool is_text = reader_.peek() == JsonType::string;
     const std::string_view text = read_text(owner, field);
-    if (is_text && text.empty()) error(offset, fmt::format("{}: '{}' must not be empty", owner, field));
+    if (is_text && text.empty()) error(offset, fmt::format("{}: '{}' must not be empty", owner.text(), field));
     return text;
   }
 
-  std::optional<double> read_number(std::string_view owner, std::string_view field) {
+  std::optional<double> read_number(const Owner& owner, std::string_view field) {
     if (!expect(JsonType::number, owner, field)) return std::nullopt;
     const std::size_t offset = reader_.offset();
     const std::string_view digits = reader_.read_number();
     double value = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
-      error(offset, fmt::format("{}: '{}' is out of range: {}", owner, field, digits));
+      error(offset, fmt::format("{}: '{}' is out of range: {}", owner.text(), field, digits));
       return std::nullopt;
     }
     return value;
   }
 
-  std::optional<std::int64_t> read_integer(std::string_view owner, std::string_view field) {
+  std::optional<std::int64_t> read_integer(const Owner& owner, std::string_view field) {
     const std::size_t offset = reader_.offset();
     const auto value = read_number(owner, field);
     if (!value) return std::nullopt;
     if (*value != std::floor(*value) || std::fabs(*value) > 1e15) {
-      error(offset, fmt::format("{}: '{}' must be a whole number", owner, field));
+      error(offset, fmt::format("{}: '{}' must be a whole number", owner.text(), field));
       return std::nullopt;
     }
     return static_cast<std::int64_t>(*value);
   }
 
   // Reads an id value and checks its syntax; empty when it is not a valid id.
-  std::string_view read_id(std::string_view owner, std::string_view field,
+  std::string_view read_id(const Owner& owner, std::string_view field,
                            std::string_view kind) {
     if (!expect(JsonType::string, owner, field)) return {};
     const std::size_t offset = reader_.offset();
@@ -223,10 +268,10 @@ class GraphBuilder {
     if (!is_valid_id(id)) {
       error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to 64 lowercase letters, "
                                 "digits, '-', '.' or '+', starting with a letter or digit",
-                                owner, kind, id));
+                                owner.text(), kind, id));
       return {};
     }
-    return graph_.store_text(id);
+    return keep(id);
   }
 
   // --- document ----------------------------------------------------------------------------
@@ -271,7 +316,7 @@ class GraphBuilder {
       }
     }
     reader_.finish();
-    for (const char* required : {"categories", "skills"}) {
+    for (const std::string_view required : {"categories"sv, "skills"sv}) {
       if (!fields.has(required)) {
         error(document_offset, fmt::format("graph: missing required field '{}'", required));
       }
@@ -326,11 +371,11 @@ class GraphBuilder {
     return std::nullopt;
   }
 
-  void require(const FieldSet& fields, std::initializer_list<const char*> required,
-               std::size_t offset, std::string_view owner) {
-    for (const char* field : required) {
+  void require(const FieldSet& fields, std::initializer_list<std::string_view> required,
+               std::size_t offset, const Owner& owner) {
+    for (const std::string_view field : required) {
       if (!fields.has(field)) {
-        error(offset, fmt::format("{}: missing required field '{}'", owner, field));
+        error(offset, fmt::format("{}: missing required field '{}'", owner.text(), field));
       }
     }
   }
@@ -370,8 +415,14 @@ class GraphBuilder {
     const std::size_t first_requirement = graph_.requirement_items_.size();
     std::string_view key;
     std::size_t key_offset;
+    // Messages name the skill by id once the id is read; the text is made only when it changes.
+    std::string owner = skill_owner({});
+    std::string_view owner_id;
     while (reader_.next_member(key, key_offset)) {
-      const std::string owner = skill_owner(skill.id);
+      if (owner_id != skill.id) {
+        owner_id = skill.id;
+        owner = skill_owner(skill.id);
+      }
       if (!accept_field(fields, key, key_offset, kSkillFields, owner)) {
         reader_.skip_value();
       } else if (key == "id") {
@@ -382,7 +433,7 @@ class GraphBuilder {
       } else if (key == "category") {
         category_offset = reader_.offset();
         if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();
-        category_id = graph_.store_text(category_id);
+        category_id = keep(category_id);
       } else if (key == "prerequisites") {
         parse_requirements(owner);
       } else if (key == "hours") {
@@ -410,7 +461,7 @@ class GraphBuilder {
         has_details = true;
       }
     }
-    const std::string owner = skill_owner(skill.id);
+    if (owner_id != skill.id) owner = skill_owner(skill.id);
     require(fields, {"id", "name", "category"}, object_offset, owner);
     if (limits_.lint && !fields.has("hours")) {
       report(Severity::warning, object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
@@ -520,9 +571,8 @@ class GraphBuilder {
     details.first_resource = static_cast<std::uint32_t>(graph_.resources_.size());
     reader_.begin_array();
     while (reader_.next_element()) {
-      const std::string resource_owner = fmt::format("{}: resource #{}", owner,
-                                                     graph_.resources_.size() -
-                                                         details.first_resource + 1);
+      const Owner resource_owner(owner, "resource",
+                                 graph_.resources_.size() - details.first_resource + 1);
       if (!expect(JsonType::object, owner, "resources[]")) continue;
       const std::size_t object_offset = reader_.offset();
       reader_.begin_object();
@@ -608,8 +658,8 @@ class GraphBuilder {
         static_cast<std::uint32_t>(graph_.options_.size()), 0, {}, false};
     std::string_view key;
     std::size_t key_offset;
+    const Owner what(owner, "prerequisite");
     while (reader_.next_member(key, key_offset)) {
-      const std::string what = fmt::format("{}: prerequisite", owner);
       if (!accept_field(fields, key, key_offset, kRequirementFields, what)) {
         reader_.skip_value();
       } else if (key == "why") {
@@ -699,7 +749,7 @@ class GraphBuilder {
         while (reader_.next_element()) {
           if (!expect(JsonType::string, owner, fmt::format("{}[]", key))) continue;
           const std::size_t offset = reader_.offset();
-          list.emplace_back(graph_.store_text(reader_.read_string()), offset);
+          list.emplace_back(keep(reader_.read_string()), offset);
         }
       } else if (key == "salary") {
         role.salary = parse_salary(owner);

@@ -57,6 +57,7 @@ class JsonReader {
   void enter();
   std::string_view decode_escaped(std::size_t start, std::size_t first_escape);
   std::size_t check_utf8(std::size_t at) const;
+  std::size_t skip_plain_bytes(std::size_t i) const;
 
   std::string_view text_;
   std::size_t pos_ = 0;
