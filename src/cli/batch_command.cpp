@@ -7,12 +7,16 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/profile.hpp"
+#include "mlroadmap/render.hpp"
 
 namespace mlroadmap::cli {
 
@@ -46,6 +50,56 @@ std::string_view extension(OutputFormat format) {
     case OutputFormat::ids: return ".txt";
   }
   return ".txt";
+}
+
+// What one profile line comes to: a plan (with the document for --out-dir) or its problems.
+struct LineResult {
+  std::string id;
+  std::optional<Plan> plan;
+  std::vector<Diagnostic> problems;
+};
+
+LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::string& input) {
+  LineResult result;
+  if (text.size() > kMaxLineBytes) {
+    result.problems.push_back(
+        Diagnostic{Severity::error, {}, 0, 0, fmt::format("line longer than {} bytes", kMaxLineBytes), {}});
+    return result;
+  }
+  auto profile = parse_profile(text, input);
+  if (!profile) {
+    result.problems = std::move(profile.error());
+    return result;
+  }
+  result.id = profile->id.value_or("");
+  PlanRequest request;
+  request.exact = profile->exact.value_or(false);
+  request.hours_per_week = profile->hours_per_week.value_or(0);
+  request.start = profile->start;
+  const auto problem = [&](std::string message) {
+    result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}});
+  };
+  for (const std::string& name : profile->have.value_or(std::vector<std::string>{})) {
+    if (const auto skill = resolve_skill(graph, name)) request.have.push_back(*skill);
+    else problem(skill.error());
+  }
+  for (const std::string& name : profile->goals.value_or(std::vector<std::string>{})) {
+    if (const auto goal = resolve_goal(graph, name)) {
+      if (std::find(request.goals.begin(), request.goals.end(), *goal) == request.goals.end()) {
+        request.goals.push_back(*goal);
+      }
+    } else {
+      problem(goal.error());
+    }
+  }
+  if (!result.problems.empty()) return result;
+  Plan plan = make_plan(graph, request);
+  if (const auto schedule = schedule_problem(plan)) {
+    problem(*schedule);
+    return result;
+  }
+  result.plan = std::move(plan);
+  return result;
 }
 
 // Reads lines of any length up to a bound; longer lines are reported, not truncated.
@@ -107,104 +161,105 @@ int run_batch(const BatchOptions& options) {
     return kDataError;
   }
   const std::string input_name = options.input == "-" ? "<stdin>" : options.input;
+  const bool to_file = !options.output.path.empty() && options.output.path != "-";
+  const bool to_dir = !options.out_dir.empty();
 
-  std::string out;  // records, written in large pieces
-  bool any_failed = false;
-  bool write_failed = false;
+  // Lines are read and written in chunks; the lines of a chunk are planned on every core, each
+  // worker taking every n-th line, and their records written back in input order.
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  constexpr std::size_t kChunkLines = 4096;
+  std::vector<std::string> lines;
+  std::vector<std::size_t> numbers;
+  std::vector<std::string> records;
+  std::vector<char> failed;
   std::set<std::string> used_names;
-  const auto flush = [&] {
-    if (!out.empty() && !emit(options.output, out)) write_failed = true;
-    out.clear();
+  std::string out;        // records waiting to be written to standard output
+  std::string collected;  // with -o everything is kept, and the file replaced once, whole
+  bool any_failed = false;
+  std::atomic<bool> write_failed = false;
+  std::thread writer;
+
+  const auto record_for = [&](std::size_t k) {
+    const LineResult result = plan_line(*graph, lines[k], input_name);
+    if (!result.plan) {
+      failed[k] = 1;
+      records[k] = render_batch_failure(result.id, numbers[k], result.problems);
+      return;
+    }
+    if (!to_dir) {
+      records[k] = render_batch_plan(*graph, *result.plan, result.id, numbers[k]);
+      return;
+    }
+    std::string name = file_stem(result.id, numbers[k]);
+    if (!used_names.insert(name).second) {
+      name = fmt::format("{}-line-{}", name, numbers[k]);
+      used_names.insert(name);
+    }
+    name += extension(*format);
+    const std::string path = (std::filesystem::path(options.out_dir) / name).string();
+    const std::string document =
+        *format == OutputFormat::markdown ? render_plan_markdown(*graph, *result.plan)
+        : *format == OutputFormat::text   ? render_plan_text(*graph, *result.plan, TextStyle{})
+                                          : render_plan_json(*graph, *result.plan);
+    if (write_file_atomically(path, document)) {
+      records[k] = render_batch_written(result.id, numbers[k], name);
+    } else {
+      failed[k] = 1;
+      Diagnostic d;
+      d.message = fmt::format("cannot write '{}'", path);
+      records[k] = render_batch_failure(result.id, numbers[k], {d});
+    }
   };
+
+  const auto run_chunk = [&] {
+    records.assign(lines.size(), std::string());
+    failed.assign(lines.size(), 0);
+    if (to_dir || workers == 1 || lines.size() < 64) {
+      // Files are written one at a time: names must be unique in input order.
+      for (std::size_t k = 0; k < lines.size(); ++k) record_for(k);
+    } else {
+      std::vector<std::thread> threads;
+      for (unsigned w = 0; w < workers; ++w) {
+        threads.emplace_back([&, w] {
+          for (std::size_t k = w; k < lines.size(); k += workers) record_for(k);
+        });
+      }
+      for (std::thread& t : threads) t.join();
+    }
+    if (writer.joinable()) writer.join();  // the previous chunk is out: reuse its buffer
+    out.clear();
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      any_failed = any_failed || failed[k] != 0;
+      (to_file ? collected : out) += records[k];
+    }
+    if (!to_file && !out.empty() && !write_failed) {
+      // Written while the next chunk is planned.
+      writer = std::thread([&] {
+        if (!emit(options.output, out)) write_failed = true;
+      });
+    }
+    lines.clear();
+    numbers.clear();
+  };
+
   LineReader reader(input);
   std::string_view text;
   std::size_t line = 0;
-  std::string collected;  // with -o everything is kept, and the file replaced once, whole
-  const bool to_file = !options.output.path.empty() && options.output.path != "-";
   while (reader.next(text) && !write_failed) {
     ++line;
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    std::string record;
-    if (text.size() > kMaxLineBytes) {
-      any_failed = true;
-      Diagnostic d;
-      d.message = fmt::format("line longer than {} bytes", kMaxLineBytes);
-      record = render_batch_failure({}, line, {d});
-    } else if (auto profile = parse_profile(text, input_name); !profile) {
-      any_failed = true;
-      record = render_batch_failure({}, line, profile.error());
-    } else {
-      const std::string id = profile->id.value_or("");
-      std::vector<Diagnostic> problems;
-      PlanRequest request;
-      request.exact = profile->exact.value_or(false);
-      request.hours_per_week = profile->hours_per_week.value_or(0);
-      request.start = request.hours_per_week > 0 ? profile->start : std::nullopt;
-      for (const std::string& name : profile->have.value_or(std::vector<std::string>{})) {
-        if (const auto skill = resolve_skill(*graph, name)) {
-          request.have.push_back(*skill);
-        } else {
-          problems.push_back(Diagnostic{Severity::error, {}, 0, 0, skill.error(), {}});
-        }
-      }
-      for (const std::string& name : profile->goals.value_or(std::vector<std::string>{})) {
-        if (const auto goal = resolve_goal(*graph, name)) {
-          if (std::find(request.goals.begin(), request.goals.end(), *goal) == request.goals.end()) {
-            request.goals.push_back(*goal);
-          }
-        } else {
-          problems.push_back(Diagnostic{Severity::error, {}, 0, 0, goal.error(), {}});
-        }
-      }
-      if (!problems.empty()) {
-        any_failed = true;
-        record = render_batch_failure(id, line, problems);
-      } else {
-        const Plan plan = make_plan(*graph, request);
-        if (const auto problem = schedule_problem(plan)) {
-          any_failed = true;
-          record = render_batch_failure(id, line, {Diagnostic{Severity::error, {}, 0, 0, *problem, {}}});
-        } else if (options.out_dir.empty()) {
-          record = render_batch_plan(*graph, plan, id, line);
-        } else {
-          std::string name = file_stem(id, line);
-          if (!used_names.insert(name).second) {
-            name = fmt::format("{}-line-{}", name, line);
-            used_names.insert(name);
-          }
-          name += extension(*format);
-          const std::string path = (std::filesystem::path(options.out_dir) / name).string();
-          const std::string document =
-              *format == OutputFormat::markdown ? render_plan_markdown(*graph, plan)
-              : *format == OutputFormat::text   ? render_plan_text(*graph, plan, TextStyle{})
-                                                : render_plan_json(*graph, plan);
-          if (write_file_atomically(path, document)) {
-            record = render_batch_written(id, line, name);
-          } else {
-            any_failed = true;
-            Diagnostic d;
-            d.message = fmt::format("cannot write '{}'", path);
-            record = render_batch_failure(id, line, {d});
-          }
-        }
-      }
-    }
-    if (to_file) {
-      collected += record;
-    } else {
-      out += record;
-      if (out.size() >= (1 << 16)) flush();
-    }
+    lines.emplace_back(text);
+    numbers.push_back(line);
+    if (lines.size() == kChunkLines) run_chunk();
   }
+  if (!write_failed) run_chunk();
+  if (writer.joinable()) writer.join();
   const bool read_failed = std::ferror(input) != 0;
+  const int read_errno = errno;
   if (input != stdin) std::fclose(input);
-  if (to_file) {
-    if (!emit(options.output, collected)) write_failed = true;
-  } else {
-    flush();
-  }
+  if (to_file && !write_failed && !emit(options.output, collected)) write_failed = true;
   if (read_failed) {
-    print_error(fmt::format("cannot read '{}': {}", input_name, std::strerror(errno)));
+    print_error(fmt::format("cannot read '{}': {}", input_name, std::strerror(read_errno)));
     return kDataError;
   }
   if (write_failed) return kDataError;

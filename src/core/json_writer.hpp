@@ -17,6 +17,7 @@ class JsonWriter {
   void end_object();
   void begin_array();
   void end_array();
+  /// A member name: the program's own ASCII names, written without escaping.
   void key(std::string_view name);
 
   void value(std::string_view text);
@@ -39,7 +40,7 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
-  std::vector<bool> has_items_;
+  std::vector<std::uint8_t> has_items_;  // per open container: 1 once it holds an item
   bool after_key_ = false;
 };
 

@@ -51,6 +51,7 @@ std::string render_plan_ids(const SkillGraph& graph, const Plan& plan) {
 std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
                               std::size_t line) {
   std::string out;
+  out.reserve(512 + plan.steps.size() * 320);
   detail::JsonWriter json(out, 0);
   begin_record(json, id, line, true);
   json.key("plan");
