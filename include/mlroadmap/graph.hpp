@@ -38,8 +38,8 @@ struct Requirement {
 struct Skill {
   std::string_view id;
   std::string_view name;
-  CategoryIndex category = 0;
   double hours = 0;  ///< hours to working proficiency; 0 when the graph does not say
+  CategoryIndex category = 0;
   bool has_hours = false;
 };
 
@@ -99,6 +99,8 @@ class SkillGraph {
     return requirement_begin_[skill + 1] - requirement_begin_[skill];
   }
   Requirement requirement(SkillIndex skill, std::size_t i) const;
+  /// Requirements of all skills together (for sizing buffers).
+  std::size_t requirement_items_count() const { return requirement_items_.size(); }
 
   std::string_view summary(SkillIndex skill) const;
   std::string_view milestone(SkillIndex skill) const;

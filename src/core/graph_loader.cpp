@@ -10,6 +10,11 @@
 #include <cstring>
 #include <iterator>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "graph_checks.hpp"
 #include "json_reader.hpp"
 #include "text.hpp"
@@ -1072,6 +1077,29 @@ GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limi
         Diagnostic{Severity::error, name, 0, 0, std::move(message), {}});
     return result;
   };
+  if (!from_stdin) {
+    // A regular file is mapped, not copied: no second copy of a large graph in memory.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return failure(fmt::format("cannot open: {}", std::strerror(errno)));
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+      const auto size = static_cast<std::size_t>(info.st_size);
+      if (size > limits.max_file_bytes) {
+        ::close(fd);
+        return failure(fmt::format("graph is {} bytes, larger than the limit of {} bytes", size,
+                                   limits.max_file_bytes));
+      }
+      void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      ::close(fd);
+      if (data == MAP_FAILED) return failure(fmt::format("cannot read: {}", std::strerror(errno)));
+      ::madvise(data, size, MADV_SEQUENTIAL);
+      GraphLoadResult result =
+          load_graph(std::string_view(static_cast<const char*>(data), size), name, limits);
+      ::munmap(data, size);
+      return result;
+    }
+    ::close(fd);
+  }
   std::unique_ptr<std::FILE, FileCloser> owned;
   std::FILE* file = stdin;
   if (!from_stdin) {

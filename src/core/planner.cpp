@@ -268,6 +268,7 @@ class PlanBuilder {
     std::vector<PlanLink> waits;
     std::vector<std::uint32_t> unlock_count(m, 0);
     wait_begin.reserve(m + 1);
+    waits.reserve(m == graph_.skill_count() ? graph_.requirement_items_count() : m * 2);
     std::vector<PlanLink> deps;
     for (std::size_t i = 0; i < m; ++i) {
       dependencies(members[i], deps);
@@ -317,16 +318,25 @@ class PlanBuilder {
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
     // category display order, then the graph's own order.
+    // The keys are built in member order (the graph's order, so the skill records are read
+    // front to back) and sorted as plain numbers, with no lookups while sorting.
+    struct SortKey {
+      std::uint64_t stage_chain;        // stage, then longer chains first
+      std::uint64_t category_position;  // category, then the graph's order
+      bool operator<(const SortKey& other) const {
+        return stage_chain != other.stage_chain ? stage_chain < other.stage_chain
+                                                : category_position < other.category_position;
+      }
+    };
+    std::vector<SortKey> keys(m);
+    for (std::uint32_t i = 0; i < m; ++i) {
+      keys[i] = {(std::uint64_t{stage[i]} << 32) | (0xFFFF'FFFFu - chain[i]),
+                 (std::uint64_t{graph_.skill(members[i]).category} << 32) | i};
+    }
+    std::sort(keys.begin(), keys.end());
     std::vector<std::uint32_t> sorted(m);
-    for (std::uint32_t i = 0; i < m; ++i) sorted[i] = i;
-    std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
-      if (stage[a] != stage[b]) return stage[a] < stage[b];
-      if (chain[a] != chain[b]) return chain[a] > chain[b];
-      const CategoryIndex ca = graph_.skill(members[a]).category;
-      const CategoryIndex cb = graph_.skill(members[b]).category;
-      if (ca != cb) return ca < cb;
-      return a < b;
-    });
+    for (std::uint32_t k = 0; k < m; ++k) sorted[k] = static_cast<std::uint32_t>(keys[k].category_position);
+    keys = {};
     std::vector<std::uint32_t> position(m);
     for (std::uint32_t k = 0; k < m; ++k) position[sorted[k]] = k;
 
