@@ -171,9 +171,9 @@ int run_batch(const BatchOptions& options) {
   std::vector<std::string> lines;
   std::vector<std::size_t> numbers;
   std::vector<std::string> records;
+  std::vector<std::string> written;  // the chunk being written
   std::vector<char> failed;
   std::set<std::string> used_names;
-  std::string out;        // records waiting to be written to standard output
   std::string collected;  // with -o everything is kept, and the file replaced once, whole
   bool any_failed = false;
   std::atomic<bool> write_failed = false;
@@ -226,18 +226,19 @@ int run_batch(const BatchOptions& options) {
       }
       for (std::thread& t : threads) t.join();
     }
-    if (writer.joinable()) writer.join();  // the previous chunk is out: reuse its buffer
-    out.clear();
     for (std::size_t k = 0; k < lines.size(); ++k) {
       any_failed = any_failed || failed[k] != 0;
-      (to_file ? collected : out) += records[k];
+      if (to_file) collected += records[k];
     }
-    if (!to_file && !out.empty() && !write_failed) {
-      // Written while the next chunk is planned.
+    if (writer.joinable()) writer.join();  // the previous chunk is out
+    if (!to_file && !write_failed) {
+      // Written, piece by piece, while the next chunk is planned.
+      written = std::move(records);
       writer = std::thread([&] {
-        if (!emit(options.output, out)) write_failed = true;
+        if (!write_stdout(written)) write_failed = true;
       });
     }
+    records.clear();
     lines.clear();
     numbers.clear();
   };

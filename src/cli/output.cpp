@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <climits>
 #include <unistd.h>
 
 #include <cerrno>
@@ -95,6 +97,41 @@ void track_temp(const std::string& temp) {
 void untrack_temp() { has_pending_temp = 0; }
 
 }  // namespace
+
+bool write_stdout(const std::vector<std::string>& pieces) {
+  std::vector<iovec> batch;
+  std::size_t next = 0;
+  while (next < pieces.size()) {
+    batch.clear();
+    std::size_t bytes = 0;
+    for (; next < pieces.size() && batch.size() < IOV_MAX; ++next) {
+      if (pieces[next].empty()) continue;
+      batch.push_back({const_cast<char*>(pieces[next].data()), pieces[next].size()});
+      bytes += pieces[next].size();
+    }
+    std::size_t written = 0;
+    std::size_t first = 0;  // the first piece of the batch not yet fully written
+    while (written < bytes) {
+      const ssize_t n = ::writev(STDOUT_FILENO, batch.data() + first,
+                                 static_cast<int>(batch.size() - first));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if (errno == EPIPE) return true;  // the reader left; nothing more to say
+        print_error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        return false;
+      }
+      written += static_cast<std::size_t>(n);
+      // Skip what was written: whole pieces, then part of the next.
+      auto left = static_cast<std::size_t>(n);
+      while (left > 0 && left >= batch[first].iov_len) left -= batch[first++].iov_len;
+      if (left > 0) {
+        batch[first].iov_base = static_cast<char*>(batch[first].iov_base) + left;
+        batch[first].iov_len -= left;
+      }
+    }
+  }
+  return true;
+}
 
 bool write_file_atomically(const std::string& path, std::string_view text) {
   namespace fs = std::filesystem;

@@ -26,6 +26,8 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 /// Writes `text` to stdout; false (after saying why) when it could not.
 bool write_stdout(std::string_view text);
+/// Writes the pieces to stdout in order without joining them first.
+bool write_stdout(const std::vector<std::string>& pieces);
 
 /// Writes `text` to `path` through a temporary file renamed into place, so the file is either
 /// the old one or the complete new one; false (after saying why) when it could not.
