@@ -14,10 +14,28 @@ namespace mlroadmap::cli {
 
 namespace {
 
+// What a flag's value is, which decides how each shell completes it.
+enum class ValueKind { none, choices, skills, goal, file, other };
+
 struct FlagInfo {
   std::vector<std::string> names;  // "--have", "-o"
   std::string values;              // "text|json" for a fixed set, "FILE", "SKILLS", ... or ""
   std::string description;
+
+  ValueKind kind() const {
+    if (values.empty()) return ValueKind::none;
+    if (values.find('|') != std::string::npos) return ValueKind::choices;
+    if (values == "SKILLS") return ValueKind::skills;
+    if (values == "GOAL") return ValueKind::goal;
+    if (values == "FILE") return ValueKind::file;
+    return ValueKind::other;
+  }
+  /// The fixed set, space-separated.
+  std::string choices() const {
+    std::string list = values;
+    for (char& c : list) c = c == '|' ? ' ' : c;
+    return list;
+  }
 };
 
 struct CommandInfo {
@@ -95,28 +113,28 @@ _mlroadmap() {
   std::vector<std::pair<std::string, std::string>> cases;
   for (const CommandInfo& c : commands) {
     for (const FlagInfo& f : c.flags) {
-      if (f.values.empty()) continue;
-      for (const std::string& name : f.names) {
-        std::string action;
-        if (f.values.find('|') != std::string::npos) {
-          std::string list = f.values;
-          for (char& ch : list) ch = ch == '|' ? ' ' : ch;
-          action = fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", list);
-        } else if (f.values == "SKILLS") {
+      std::string action;
+      switch (f.kind()) {
+        case ValueKind::none: continue;
+        case ValueKind::choices:
+          action = fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", f.choices());
+          break;
+        case ValueKind::skills:
           // Comma lists: complete the name after the last comma.
           action =
               "local before= word=$cur; if [[ $cur == *,* ]]; then before=${cur%,*},; "
               "word=${cur##*,}; fi; COMPREPLY=($(compgen -P \"$before\" -W \"$(_mlroadmap_names "
               "skills)\" -- \"$word\")); compopt -o nospace 2>/dev/null";
-        } else if (f.values == "GOAL") {
+          break;
+        case ValueKind::goal:
           action =
               "COMPREPLY=($(compgen -W \"$(_mlroadmap_names roles) $(_mlroadmap_names "
               "skills)\" -- \"$cur\"))";
-        } else if (f.values == "FILE") {
-          action = "COMPREPLY=($(compgen -f -- \"$cur\"))";
-        } else {
-          action = "return";
-        }
+          break;
+        case ValueKind::file: action = "COMPREPLY=($(compgen -f -- \"$cur\"))"; break;
+        case ValueKind::other: action = "return"; break;
+      }
+      for (const std::string& name : f.names) {
         cases.emplace_back(fmt::format("{}/{}", c.name, name), action);
       }
     }
@@ -198,18 +216,13 @@ _mlroadmap() {
         if (ch == '[' || ch == ']' || ch == ':' || ch == '\'') ch = ' ';
       }
       std::string action;
-      if (f.values.find('|') != std::string::npos) {
-        std::string list = f.values;
-        for (char& ch : list) ch = ch == '|' ? ' ' : ch;
-        action = fmt::format(":value:({})", list);
-      } else if (f.values == "SKILLS") {
-        action = ":skills:_mlroadmap_skills";
-      } else if (f.values == "GOAL") {
-        action = ":goal:_mlroadmap_goals";
-      } else if (f.values == "FILE") {
-        action = ":file:_files";
-      } else if (!f.values.empty()) {
-        action = fmt::format(":{}: ", f.values);
+      switch (f.kind()) {
+        case ValueKind::none: break;
+        case ValueKind::choices: action = fmt::format(":value:({})", f.choices()); break;
+        case ValueKind::skills: action = ":skills:_mlroadmap_skills"; break;
+        case ValueKind::goal: action = ":goal:_mlroadmap_goals"; break;
+        case ValueKind::file: action = ":file:_files"; break;
+        case ValueKind::other: action = fmt::format(":{}: ", f.values); break;
       }
       const bool repeatable = f.names.front() == "--have" || f.names.front() == "--goal" ||
                               f.names.front() == "--have-file";
@@ -247,18 +260,15 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
                                        : fmt::format(" -s {}", name.substr(1));
       }
       std::string action;
-      if (f.values.find('|') != std::string::npos) {
-        std::string list = f.values;
-        for (char& ch : list) ch = ch == '|' ? ' ' : ch;
-        action = fmt::format(" -x -a '{}'", list);
-      } else if (f.values == "SKILLS") {
-        action = " -x -a '(mlroadmap skills -q 2>/dev/null)'";
-      } else if (f.values == "GOAL") {
-        action = " -x -a '(mlroadmap roles -q 2>/dev/null; mlroadmap skills -q 2>/dev/null)'";
-      } else if (f.values == "FILE") {
-        action = " -r -F";
-      } else if (!f.values.empty()) {
-        action = " -x";
+      switch (f.kind()) {
+        case ValueKind::none: break;
+        case ValueKind::choices: action = fmt::format(" -x -a '{}'", f.choices()); break;
+        case ValueKind::skills: action = " -x -a '(mlroadmap skills -q 2>/dev/null)'"; break;
+        case ValueKind::goal:
+          action = " -x -a '(mlroadmap roles -q 2>/dev/null; mlroadmap skills -q 2>/dev/null)'";
+          break;
+        case ValueKind::file: action = " -r -F"; break;
+        case ValueKind::other: action = " -x"; break;
       }
       out += fmt::format("complete -c mlroadmap {}{}{} -d {}\n", when, spec, action,
                          shell_quote(f.description));

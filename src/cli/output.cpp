@@ -7,6 +7,7 @@
 #include <climits>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -55,19 +56,36 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
-bool write_stdout(std::string_view text) {
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(STDOUT_FILENO, text.data() + written, text.size() - written);
+namespace {
+
+// Writes every byte of the buffers to standard output, however the kernel splits the writes.
+bool write_all(std::vector<iovec>& buffers) {
+  std::size_t first = 0;  // the first buffer not yet fully written
+  while (first < buffers.size()) {
+    const auto count = static_cast<int>(std::min<std::size_t>(buffers.size() - first, IOV_MAX));
+    ssize_t n = ::writev(STDOUT_FILENO, buffers.data() + first, count);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EPIPE) return true;  // the reader left; nothing more to say
       print_error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
       return false;
     }
-    written += static_cast<std::size_t>(n);
+    // Skip what was written: whole buffers, then part of the next.
+    auto left = static_cast<std::size_t>(n);
+    while (first < buffers.size() && left >= buffers[first].iov_len) left -= buffers[first++].iov_len;
+    if (left > 0) {
+      buffers[first].iov_base = static_cast<char*>(buffers[first].iov_base) + left;
+      buffers[first].iov_len -= left;
+    }
   }
   return true;
+}
+
+}  // namespace
+
+bool write_stdout(std::string_view text) {
+  std::vector<iovec> buffers{{const_cast<char*>(text.data()), text.size()}};
+  return write_all(buffers);
 }
 
 namespace {
@@ -83,15 +101,27 @@ extern "C" void remove_pending_temp(int signal_number) {
   std::raise(signal_number);
 }
 
-void track_temp(const std::string& temp) {
+// Makes the temporary file in the buffer the signal handler reads, so there is no moment
+// when the file exists and the handler does not know its name. -1 when it cannot be made.
+int make_tracked_temp(const std::string& pattern, std::string& name) {
   static const bool installed = [] {
     for (const int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, remove_pending_temp);
     return true;
   }();
   (void)installed;
-  if (temp.size() >= sizeof pending_temp) return;
-  std::memcpy(pending_temp, temp.c_str(), temp.size() + 1);
+  if (pattern.size() >= sizeof pending_temp) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  std::memcpy(pending_temp, pattern.c_str(), pattern.size() + 1);
   has_pending_temp = 1;
+  const int fd = ::mkstemp(pending_temp);
+  if (fd < 0) {
+    has_pending_temp = 0;
+    return -1;
+  }
+  name = pending_temp;
+  return fd;
 }
 
 void untrack_temp() { has_pending_temp = 0; }
@@ -99,38 +129,12 @@ void untrack_temp() { has_pending_temp = 0; }
 }  // namespace
 
 bool write_stdout(const std::vector<std::string>& pieces) {
-  std::vector<iovec> batch;
-  std::size_t next = 0;
-  while (next < pieces.size()) {
-    batch.clear();
-    std::size_t bytes = 0;
-    for (; next < pieces.size() && batch.size() < IOV_MAX; ++next) {
-      if (pieces[next].empty()) continue;
-      batch.push_back({const_cast<char*>(pieces[next].data()), pieces[next].size()});
-      bytes += pieces[next].size();
-    }
-    std::size_t written = 0;
-    std::size_t first = 0;  // the first piece of the batch not yet fully written
-    while (written < bytes) {
-      const ssize_t n = ::writev(STDOUT_FILENO, batch.data() + first,
-                                 static_cast<int>(batch.size() - first));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        if (errno == EPIPE) return true;  // the reader left; nothing more to say
-        print_error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
-        return false;
-      }
-      written += static_cast<std::size_t>(n);
-      // Skip what was written: whole pieces, then part of the next.
-      auto left = static_cast<std::size_t>(n);
-      while (left > 0 && left >= batch[first].iov_len) left -= batch[first++].iov_len;
-      if (left > 0) {
-        batch[first].iov_base = static_cast<char*>(batch[first].iov_base) + left;
-        batch[first].iov_len -= left;
-      }
-    }
+  std::vector<iovec> buffers;
+  buffers.reserve(pieces.size());
+  for (const std::string& piece : pieces) {
+    if (!piece.empty()) buffers.push_back({const_cast<char*>(piece.data()), piece.size()});
   }
-  return true;
+  return write_all(buffers);
 }
 
 bool write_file_atomically(const std::string& path, std::string_view text) {
@@ -142,13 +146,13 @@ bool write_file_atomically(const std::string& path, std::string_view text) {
   }
   const fs::path target(path);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (directory / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-  const int fd = mkstemp(temp.data());
+  std::string temp;
+  const int fd = make_tracked_temp(
+      (directory / fmt::format(".{}.XXXXXX", target.filename().string())).string(), temp);
   if (fd < 0) {
     print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
     return false;
   }
-  track_temp(temp);
   int failure = 0;
   std::size_t written = 0;
   while (failure == 0 && written < text.size()) {
