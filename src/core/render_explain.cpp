@@ -4,7 +4,7 @@
 
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
-#include "painter.hpp"
+#include "render_shared.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "mlroadmap/render.hpp"
-#include "painter.hpp"
+#include "render_shared.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {

@@ -2,40 +2,10 @@
 
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
-#include "painter.hpp"
+#include "render_shared.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
-
-std::string thousands(std::int64_t value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return value < 0 ? "-" + out : out;
-}
-
-std::string salary_line(const Salary& salary) {
-  std::string out;
-  for (const SalaryBand& band : salary.bands) {
-    if (!out.empty()) out += "; ";
-    out += terminal_safe(band.level) + " ";
-    if (band.min && band.max) {
-      out += fmt::format("{}-{}", thousands(*band.min), thousands(*band.max));
-    } else if (band.min) {
-      out += thousands(*band.min) + "+";
-    } else if (band.max) {
-      out += "up to " + thousands(*band.max);
-    }
-  }
-  std::string scope = terminal_safe(salary.currency);
-  if (!scope.empty()) scope += " a year";
-  if (!salary.region.empty()) scope += (scope.empty() ? "" : ", ") + terminal_safe(salary.region);
-  if (!scope.empty()) out += " (" + scope + ")";
-  return out;
-}
 
 std::string render_roles_text(const SkillGraph& graph, const TextStyle& style) {
   const Painter paint(style.color);

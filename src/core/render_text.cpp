@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "mlroadmap/render.hpp"
-#include "painter.hpp"
+#include "render_shared.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -29,14 +29,6 @@ std::string when(const Plan& plan, WeekSpan weeks) {
 }
 
 }  // namespace
-
-std::string hours_text(double hours) {
-  return fmt::format("{} {}", format_number(hours), hours == 1 ? "hour" : "hours");
-}
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const TextStyle& style) {
   const Painter paint(style.color);

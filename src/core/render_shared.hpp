@@ -1,5 +1,5 @@
 #pragma once
-// Terminal styling shared by the text renderers.
+// What the renderers share: terminal styling, and counts, hours and pay in words.
 
 #include <fmt/format.h>
 
