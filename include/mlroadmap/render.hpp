@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +23,13 @@ struct TextStyle {
 /// The plan for a person at a terminal: goal, starting point, totals, then numbered steps by stage.
 std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const TextStyle& style);
 
+/// Receives output in pieces as it is made, so a large document is never held whole.
+using TextSink = std::function<void(std::string_view)>;
+
 /// The plan as a versioned JSON document (docs/plan-json.md); `compact` puts it on one line.
 std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool compact = false);
+void render_plan_json(const SkillGraph& graph, const Plan& plan, const TextSink& sink,
+                      bool compact = false);
 
 /// One line of `batch` output (JSON Lines): a plan, a file written for it, or why it failed.
 /// `id` is the profile's, or empty when it has none; `line` is its line in the input.
@@ -35,6 +41,7 @@ std::string render_batch_failure(std::string_view id, std::size_t line,
 
 /// The plan's skill ids, one per line in plan order, like tsort(1): for other programs.
 std::string render_plan_ids(const SkillGraph& graph, const Plan& plan);
+void render_plan_ids(const SkillGraph& graph, const Plan& plan, const TextSink& sink);
 
 /// The plan as a CommonMark document with a task list per stage.
 std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan);

@@ -137,49 +137,77 @@ bool write_stdout(const std::vector<std::string>& pieces) {
   return write_all(buffers);
 }
 
-bool write_file_atomically(const std::string& path, std::string_view text) {
+bool OutputStream::open() {
+  if (to_stdout()) return true;
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    print_error(fmt::format("cannot write '{}': it is a directory", path));
+  if (fs::is_directory(path_, ec)) {
+    print_error(fmt::format("cannot write '{}': it is a directory", path_));
     return false;
   }
-  const fs::path target(path);
+  const fs::path target(path_);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp;
-  const int fd = make_tracked_temp(
-      (directory / fmt::format(".{}.XXXXXX", target.filename().string())).string(), temp);
-  if (fd < 0) {
-    print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  fd_ = make_tracked_temp(
+      (directory / fmt::format(".{}.XXXXXX", target.filename().string())).string(), temp_);
+  if (fd_ < 0) {
+    print_error(fmt::format("cannot write '{}': {}", path_, std::strerror(errno)));
     return false;
   }
-  int failure = 0;
-  std::size_t written = 0;
-  while (failure == 0 && written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n >= 0) written += static_cast<std::size_t>(n);
-    else if (errno != EINTR) failure = errno;
+  return true;
+}
+
+void OutputStream::write(std::string_view text) {
+  if (failure_ != 0) return;
+  if (to_stdout()) {
+    if (!write_stdout(text)) failure_ = EIO;
+    return;
   }
-  if (failure == 0 && ::fsync(fd) != 0) failure = errno;
+  std::size_t written = 0;
+  while (failure_ == 0 && written < text.size()) {
+    const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
+    if (n >= 0) written += static_cast<std::size_t>(n);
+    else if (errno != EINTR) failure_ = errno;
+  }
+}
+
+bool OutputStream::commit() {
+  if (to_stdout()) return failure_ == 0;
+  if (fd_ < 0) return false;
+  if (failure_ == 0 && ::fsync(fd_) != 0) failure_ = errno;
   // mkstemp makes the file 0600: give it the mode of the file it replaces, or the usual one.
   struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0) {
-    ::fchmod(fd, existing.st_mode & 07777);
+  if (::stat(path_.c_str(), &existing) == 0) {
+    ::fchmod(fd_, existing.st_mode & 07777);
   } else {
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
+    ::fchmod(fd_, 0666 & ~mask);
   }
-  if (::close(fd) != 0 && failure == 0) failure = errno;
-  if (failure == 0 && std::rename(temp.c_str(), path.c_str()) != 0) failure = errno;
-  if (failure != 0) {
-    ::unlink(temp.c_str());
+  if (::close(fd_) != 0 && failure_ == 0) failure_ = errno;
+  fd_ = -1;
+  if (failure_ == 0 && std::rename(temp_.c_str(), path_.c_str()) != 0) failure_ = errno;
+  if (failure_ != 0) {
+    ::unlink(temp_.c_str());
     untrack_temp();
-    print_error(fmt::format("cannot write '{}': {}", path, std::strerror(failure)));
+    print_error(fmt::format("cannot write '{}': {}", path_, std::strerror(failure_)));
     return false;
   }
   untrack_temp();
   return true;
+}
+
+OutputStream::~OutputStream() {
+  if (fd_ < 0) return;  // never committed: the target stays as it was
+  ::close(fd_);
+  ::unlink(temp_.c_str());
+  untrack_temp();
+}
+
+bool write_file_atomically(const std::string& path, std::string_view text) {
+  OutputStream out(path);
+  if (!out.open()) return false;
+  out.write(text);
+  return out.commit();
 }
 
 }  // namespace mlroadmap::cli

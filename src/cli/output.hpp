@@ -29,8 +29,29 @@ bool write_stdout(std::string_view text);
 /// Writes the pieces to stdout in order without joining them first.
 bool write_stdout(const std::vector<std::string>& pieces);
 
-/// Writes `text` to `path` through a temporary file renamed into place, so the file is either
-/// the old one or the complete new one; false (after saying why) when it could not.
+/// Output written in pieces to stdout ("" or "-") or to a file. A file is written to a
+/// temporary file in the same directory and renamed into place by commit(), so it is either
+/// the old one or the complete new one, whatever happens on the way.
+class OutputStream {
+ public:
+  explicit OutputStream(std::string path) : path_(std::move(path)) {}
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+  ~OutputStream();
+
+  bool open();  ///< false (after saying why) when the file cannot be made
+  void write(std::string_view text);
+  bool commit();  ///< false (after saying why) when anything failed; the target is then untouched
+
+ private:
+  bool to_stdout() const { return path_.empty() || path_ == "-"; }
+  std::string path_;
+  std::string temp_;
+  int fd_ = -1;
+  int failure_ = 0;
+};
+
+/// Writes `text` to `path` through an OutputStream; false (after saying why) when it could not.
 bool write_file_atomically(const std::string& path, std::string_view text);
 
 }  // namespace mlroadmap::cli

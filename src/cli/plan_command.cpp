@@ -28,14 +28,21 @@ int run_plan(const PlanOptions& options) {
     print_error(*problem);
     return kUsageError;
   }
+  // JSON and ids can be very large: they stream out in pieces rather than as one string.
+  if (*format == OutputFormat::json || *format == OutputFormat::ids) {
+    OutputStream out(options.output.path);
+    if (!out.open()) return kDataError;
+    const TextSink sink = [&](std::string_view piece) { out.write(piece); };
+    if (*format == OutputFormat::json) render_plan_json(*graph, plan, sink);
+    else render_plan_ids(*graph, plan, sink);
+    return out.commit() ? kSuccess : kDataError;
+  }
   std::string text;
   switch (*format) {
-    case OutputFormat::json: text = render_plan_json(*graph, plan); break;
     case OutputFormat::markdown: text = render_plan_markdown(*graph, plan); break;
     case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
     case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
-    case OutputFormat::ids: text = render_plan_ids(*graph, plan); break;
-    case OutputFormat::text: text = render_plan_text(*graph, plan, text_style(options.output)); break;
+    default: text = render_plan_text(*graph, plan, text_style(options.output)); break;
   }
   return emit(options.output, text) ? kSuccess : kDataError;
 }

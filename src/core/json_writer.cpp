@@ -95,6 +95,10 @@ void JsonWriter::end_object() {
   if (had && indent_ > 0) newline();
   out_ += '}';
   if (has_items_.empty() && indent_ > 0) out_ += '\n';
+  if (flush_ && out_.size() >= threshold_) {
+    flush_(out_);
+    out_.clear();
+  }
 }
 
 void JsonWriter::begin_array() {

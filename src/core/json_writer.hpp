@@ -3,6 +3,7 @@
 // any size streams without building a document tree first.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,13 @@ namespace mlroadmap::detail {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = 2) : out_(out), indent_(indent) {}
+
+  /// Hands the text written so far to `flush` (and clears it) whenever an object ends with at
+  /// least `threshold` bytes waiting: documents of any size stream out in pieces.
+  void flush_into(std::function<void(std::string_view)> flush, std::size_t threshold = 1 << 20) {
+    flush_ = std::move(flush);
+    threshold_ = threshold;
+  }
 
   void begin_object();
   void end_object();
@@ -40,6 +48,8 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
+  std::function<void(std::string_view)> flush_;
+  std::size_t threshold_ = 0;
   std::vector<std::uint8_t> has_items_;  // per open container: 1 once it holds an item
   bool after_key_ = false;
 };

@@ -36,6 +36,28 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool com
   return out;
 }
 
+void render_plan_json(const SkillGraph& graph, const Plan& plan, const TextSink& sink,
+                      bool compact) {
+  std::string out;
+  detail::JsonWriter json(out, compact ? 0 : 2);
+  json.flush_into(sink);
+  write_plan(json, graph, plan);
+  if (!out.empty()) sink(out);
+}
+
+void render_plan_ids(const SkillGraph& graph, const Plan& plan, const TextSink& sink) {
+  std::string out;
+  for (const PlanStep& step : plan.steps) {
+    out += graph.skill(step.skill).id;
+    out += '\n';
+    if (out.size() >= (1 << 20)) {
+      sink(out);
+      out.clear();
+    }
+  }
+  if (!out.empty()) sink(out);
+}
+
 std::string render_plan_ids(const SkillGraph& graph, const Plan& plan) {
   std::size_t size = 0;
   for (const PlanStep& step : plan.steps) size += graph.skill(step.skill).id.size() + 1;
