@@ -9,7 +9,9 @@ seconds=${1:-60}
 target=build-fuzz/fuzz_graph
 [ -x "$target" ] || { echo "fuzz.sh: build the fuzz preset first" >&2; exit 2; }
 mkdir -p build-fuzz/corpus
-"$target" build-fuzz/corpus tests/fuzz/corpus tests/fuzz/regressions \
+seeds=(tests/fuzz/corpus)
+[ -d tests/fuzz/regressions ] && seeds+=(tests/fuzz/regressions)
+"$target" build-fuzz/corpus "${seeds[@]}" \
   -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=build-fuzz/ -print_final_stats=1 2>&1 | tail -n 12
 status=${PIPESTATUS[0]}
