@@ -73,26 +73,44 @@ class FieldSet {
   std::size_t count_ = 0;
 };
 
-// Who a message is about: "graph", "skill 'x'", "skill 'x': resource #2". The text is made only
-// when a message needs it, which for most objects is never.
+// Who a message is about: "graph", "skill 'x'", "skill #3", "skill 'x': resource #2". The text
+// is made only when a message needs it, which for most objects is never.
 class Owner {
  public:
-  Owner(std::string_view base) : base_(base) {}  // NOLINT: plain names convert
-  Owner(const std::string& base) : base_(base) {}  // NOLINT
-  Owner(const char* base) : base_(base) {}  // NOLINT
-  Owner(std::string_view base, std::string_view part, std::size_t ordinal = 0)
-      : base_(base), part_(part), ordinal_(ordinal) {}
+  Owner(std::string_view text) : kind_(text) {}  // NOLINT: plain names convert
+  Owner(const std::string& text) : kind_(text) {}  // NOLINT
+  Owner(const char* text) : kind_(text) {}  // NOLINT
+  /// "kind 'id'", or "kind #ordinal" while the id is not known.
+  static Owner named(std::string_view kind, std::string_view id, std::size_t ordinal) {
+    Owner owner(kind);
+    owner.id_ = id;
+    owner.ordinal_ = ordinal;
+    owner.named_ = true;
+    return owner;
+  }
+  /// A part of another owner: "skill 'x': resource #2".
+  Owner(const Owner& whole, std::string_view part, std::size_t part_ordinal = 0)
+      : Owner(whole) {
+    part_ = part;
+    part_ordinal_ = part_ordinal;
+  }
 
   std::string text() const {
-    if (part_.empty()) return std::string(base_);
-    if (ordinal_ == 0) return fmt::format("{}: {}", base_, part_);
-    return fmt::format("{}: {} #{}", base_, part_, ordinal_);
+    std::string out = !named_           ? std::string(kind_)
+                      : id_.empty()     ? fmt::format("{} #{}", kind_, ordinal_)
+                                        : fmt::format("{} '{}'", kind_, id_);
+    if (part_.empty()) return out;
+    if (part_ordinal_ == 0) return fmt::format("{}: {}", out, part_);
+    return fmt::format("{}: {} #{}", out, part_, part_ordinal_);
   }
 
  private:
-  std::string_view base_;
-  std::string_view part_;
+  std::string_view kind_;
+  std::string_view id_;
   std::size_t ordinal_ = 0;
+  bool named_ = false;
+  std::string_view part_;
+  std::size_t part_ordinal_ = 0;
 };
 
 }  // namespace
@@ -392,9 +410,8 @@ class GraphBuilder {
 
   // --- skills ------------------------------------------------------------------------------
 
-  std::string skill_owner(std::string_view id) const {
-    if (!id.empty()) return fmt::format("skill '{}'", id);
-    return fmt::format("skill #{}", graph_.skills_.size() + 1);
+  Owner skill_owner(std::string_view id) const {
+    return Owner::named("skill", id, graph_.skills_.size() + 1);
   }
 
   void parse_skills() {
@@ -420,14 +437,9 @@ class GraphBuilder {
     const std::size_t first_requirement = graph_.requirement_items_.size();
     std::string_view key;
     std::size_t key_offset;
-    // Messages name the skill by id once the id is read; the text is made only when it changes.
-    std::string owner = skill_owner({});
-    std::string_view owner_id;
     while (reader_.next_member(key, key_offset)) {
-      if (owner_id != skill.id) {
-        owner_id = skill.id;
-        owner = skill_owner(skill.id);
-      }
+      // Messages name the skill by id once the id is read.
+      const Owner owner = skill_owner(skill.id);
       if (!accept_field(fields, key, key_offset, kSkillFields, owner)) {
         reader_.skip_value();
       } else if (key == "id") {
@@ -466,7 +478,7 @@ class GraphBuilder {
         has_details = true;
       }
     }
-    if (owner_id != skill.id) owner = skill_owner(skill.id);
+    const Owner owner = skill_owner(skill.id);
     require(fields, {"id", "name", "category"}, object_offset, owner);
     if (limits_.lint && !fields.has("hours")) {
       report(Severity::warning, object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
@@ -551,7 +563,7 @@ class GraphBuilder {
     }
   }
 
-  void parse_aliases(SkillIndex index, std::string_view owner,
+  void parse_aliases(SkillIndex index, const Owner& owner,
                      SkillGraph::SkillDetails& details) {
     if (!expect(JsonType::array, owner, "aliases")) return;
     details.first_alias = static_cast<std::uint32_t>(graph_.alias_texts_.size());
@@ -571,7 +583,7 @@ class GraphBuilder {
         static_cast<std::uint32_t>(graph_.alias_texts_.size()) - details.first_alias;
   }
 
-  void parse_resources(std::string_view owner, SkillGraph::SkillDetails& details) {
+  void parse_resources(const Owner& owner, SkillGraph::SkillDetails& details) {
     if (!expect(JsonType::array, owner, "resources")) return;
     details.first_resource = static_cast<std::uint32_t>(graph_.resources_.size());
     reader_.begin_array();
@@ -634,7 +646,7 @@ class GraphBuilder {
     return kUnresolved;
   }
 
-  void parse_requirements(std::string_view owner) {
+  void parse_requirements(const Owner& owner) {
     if (!expect(JsonType::array, owner, "prerequisites")) return;
     reader_.begin_array();
     while (reader_.next_element()) {
@@ -655,7 +667,7 @@ class GraphBuilder {
     }
   }
 
-  void parse_requirement_object(std::string_view owner) {
+  void parse_requirement_object(const Owner& owner) {
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
     FieldSet fields;
