@@ -26,7 +26,8 @@ PlanRequest graduate() {
 
 void BM_LoadBuiltinGraph(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(load_builtin_graph());
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * builtin_graph_text().size()));
+  state.SetBytesProcessed(
+      static_cast<std::int64_t>(state.iterations() * builtin_graph_text().size()));
 }
 BENCHMARK(BM_LoadBuiltinGraph);
 

@@ -34,9 +34,8 @@ struct NeedExplanation {
 };
 
 /// Explains `skill` for `plan`, giving at most `max_chains` of the shortest chains.
-NeedExplanation explain_need(const SkillGraph& graph, const Plan& plan,
-                             const PlanRequest& request, SkillIndex skill,
-                             std::size_t max_chains = 3);
+NeedExplanation explain_need(const SkillGraph& graph, const Plan& plan, const PlanRequest& request,
+                             SkillIndex skill, std::size_t max_chains = 3);
 
 /// A step that can start now, with how much of the rest of the plan waits on it.
 struct StartableStep {

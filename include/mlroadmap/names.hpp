@@ -11,7 +11,8 @@ namespace mlroadmap {
 
 /// The skill a person means by `name` (id, name or alias, any ASCII case), or a message saying
 /// it is unknown, with the closest names.
-std::expected<SkillIndex, std::string> resolve_skill(const SkillGraph& graph, std::string_view name);
+std::expected<SkillIndex, std::string> resolve_skill(const SkillGraph& graph,
+                                                     std::string_view name);
 
 /// The role or skill a person means as a goal; roles are tried first.
 std::expected<Goal, std::string> resolve_goal(const SkillGraph& graph, std::string_view name);

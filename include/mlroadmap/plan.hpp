@@ -22,8 +22,8 @@ struct Goal {
 /// What the planner is asked: what the learner has and where they want to go.
 struct PlanRequest {
   std::vector<SkillIndex> have;
-  std::vector<Goal> goals;  ///< empty: the default role, or every skill when there is none
-  bool exact = false;       ///< true: a skill you have does not cover its prerequisites
+  std::vector<Goal> goals;    ///< empty: the default role, or every skill when there is none
+  bool exact = false;         ///< true: a skill you have does not cover its prerequisites
   double hours_per_week = 0;  ///< more than 0: give each step its weeks
   std::optional<CalendarDate> start;  ///< with a pace: give each step its dates
 };
@@ -45,9 +45,9 @@ struct PlanStep {
 
 /// A valid topological order of everything still to learn for the goals, grouped in stages.
 struct Plan {
-  std::vector<Goal> goals;           ///< as resolved (the default role when none was asked)
-  std::vector<SkillIndex> have;      ///< as given, without repeats
-  std::vector<SkillIndex> covered;   ///< skills the goals need that are already covered
+  std::vector<Goal> goals;          ///< as resolved (the default role when none was asked)
+  std::vector<SkillIndex> have;     ///< as given, without repeats
+  std::vector<SkillIndex> covered;  ///< skills the goals need that are already covered
   std::vector<PlanStep> steps;
   std::uint32_t stage_count = 0;
   double total_hours = 0;
@@ -57,7 +57,8 @@ struct Plan {
 
   /// The plan steps a step waits for, in the order its skill lists them.
   std::span<const PlanLink> waits_for(std::size_t step) const {
-    return std::span(waits_.data() + waits_begin_[step], waits_begin_[step + 1] - waits_begin_[step]);
+    return std::span(waits_.data() + waits_begin_[step],
+                     waits_begin_[step + 1] - waits_begin_[step]);
   }
   /// The plan steps that wait for a step, in plan order.
   std::span<const std::uint32_t> unlocks(std::size_t step) const {

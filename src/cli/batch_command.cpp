@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <algorithm>
-#include <atomic>
 #include <set>
 #include <thread>
 
@@ -62,8 +62,8 @@ struct LineResult {
 LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::string& input) {
   LineResult result;
   if (text.size() > kMaxLineBytes) {
-    result.problems.push_back(
-        Diagnostic{Severity::error, {}, 0, 0, fmt::format("line longer than {} bytes", kMaxLineBytes), {}});
+    result.problems.push_back(Diagnostic{
+        Severity::error, {}, 0, 0, fmt::format("line longer than {} bytes", kMaxLineBytes), {}});
     return result;
   }
   auto profile = parse_profile(text, input);
@@ -80,8 +80,10 @@ LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::
     result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}});
   };
   for (const std::string& name : profile->have.value_or(std::vector<std::string>{})) {
-    if (const auto skill = resolve_skill(graph, name)) request.have.push_back(*skill);
-    else problem(skill.error());
+    if (const auto skill = resolve_skill(graph, name))
+      request.have.push_back(*skill);
+    else
+      problem(skill.error());
   }
   for (const std::string& name : profile->goals.value_or(std::vector<std::string>{})) {
     if (const auto goal = resolve_goal(graph, name)) {
@@ -133,8 +135,9 @@ void setup_batch(CLI::App& app, BatchOptions& options) {
       "batch", "Plan for many people at once: JSON Lines profiles in, one JSON plan per line out");
   command->add_option("input", options.input, "JSON Lines file of profiles ('-' or none: stdin)")
       ->type_name("FILE");
-  command->add_option("--out-dir", options.out_dir,
-                      "Write one file per profile into DIR (named after its id) instead")
+  command
+      ->add_option("--out-dir", options.out_dir,
+                   "Write one file per profile into DIR (named after its id) instead")
       ->type_name("DIR");
   add_graph_options(*command, options.graph);
   add_output_options(*command, options.output,

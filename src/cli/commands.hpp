@@ -3,7 +3,6 @@
 // run_xxx that does the work and returns the exit status. One source file per command.
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
 

@@ -16,9 +16,9 @@ namespace mlroadmap::cli {
 namespace {
 
 constexpr std::pair<OutputFormat, std::string_view> kFormatNames[] = {
-    {OutputFormat::text, "text"}, {OutputFormat::json, "json"},
+    {OutputFormat::text, "text"},         {OutputFormat::json, "json"},
     {OutputFormat::markdown, "markdown"}, {OutputFormat::dot, "dot"},
-    {OutputFormat::mermaid, "mermaid"}, {OutputFormat::ids, "ids"}};
+    {OutputFormat::mermaid, "mermaid"},   {OutputFormat::ids, "ids"}};
 
 std::string_view format_name(OutputFormat format) {
   for (const auto& [f, name] : kFormatNames) {
@@ -61,11 +61,13 @@ std::optional<std::string> read_input(const std::string& path, std::size_t max_b
 }
 
 void add_graph_options(CLI::App& command, GraphOptions& options) {
-  command.add_option("--graph", options.path,
-                     "Skill graph file to use instead of the built-in one ('-' for stdin)")
+  command
+      .add_option("--graph", options.path,
+                  "Skill graph file to use instead of the built-in one ('-' for stdin)")
       ->type_name("FILE");
-  command.add_option("--max-graph-size", options.max_bytes,
-                     "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
+  command
+      .add_option("--max-graph-size", options.max_bytes,
+                  "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
       ->transform(CLI::AsSizeValue(false))
       ->type_name("SIZE");
 }
@@ -84,14 +86,16 @@ void add_output_options(CLI::App& command, OutputOptions& options,
   options.allowed = std::move(allowed);
   std::vector<std::string> names;
   for (const OutputFormat f : options.allowed) names.emplace_back(format_name(f));
-  command.add_option("--format", options.format,
-                     fmt::format("Output format: {} (default: {})", fmt::join(names, ", "),
-                                 names.front()))
+  command
+      .add_option(
+          "--format", options.format,
+          fmt::format("Output format: {} (default: {})", fmt::join(names, ", "), names.front()))
       ->check(CLI::IsMember(names))
       ->type_name(fmt::format("{}", fmt::join(names, "|")));
-  command.add_option("-o,--output", options.path,
-                     "Write to FILE (replaced whole, never half-written); the format follows "
-                     "its extension unless --format is given")
+  command
+      .add_option("-o,--output", options.path,
+                  "Write to FILE (replaced whole, never half-written); the format follows "
+                  "its extension unless --format is given")
       ->type_name("FILE");
   const std::map<std::string, ColorMode> colors{
       {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
@@ -107,9 +111,9 @@ std::optional<OutputFormat> resolve_format(const OutputOptions& options) {
   }
   const std::string& path = options.path;
   static const std::pair<std::string_view, OutputFormat> kExtensions[] = {
-      {".md", OutputFormat::markdown},   {".markdown", OutputFormat::markdown},
-      {".json", OutputFormat::json},     {".dot", OutputFormat::dot},
-      {".gv", OutputFormat::dot},        {".mmd", OutputFormat::mermaid},
+      {".md", OutputFormat::markdown}, {".markdown", OutputFormat::markdown},
+      {".json", OutputFormat::json},   {".dot", OutputFormat::dot},
+      {".gv", OutputFormat::dot},      {".mmd", OutputFormat::mermaid},
       {".txt", OutputFormat::text}};
   for (const auto& [extension, format] : kExtensions) {
     if (!path.ends_with(extension)) continue;
@@ -139,31 +143,37 @@ bool emit(const OutputOptions& options, std::string_view text) {
 }
 
 void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool with_schedule) {
-  command.add_option("--have", options.have,
-                     "Skills you already have (ids, names or aliases; comma lists, repeatable)")
+  command
+      .add_option("--have", options.have,
+                  "Skills you already have (ids, names or aliases; comma lists, repeatable)")
       ->type_name("SKILLS");
-  command.add_option("--have-file", options.have_files,
-                     "Read skills you have from FILE: one per line or comma-separated, "
-                     "'#' comments; '-' for stdin")
+  command
+      .add_option("--have-file", options.have_files,
+                  "Read skills you have from FILE: one per line or comma-separated, "
+                  "'#' comments; '-' for stdin")
       ->type_name("FILE");
-  command.add_option("--goal", options.goals,
-                     "Role or skill to aim for (repeatable; default: the graph's default role)")
+  command
+      .add_option("--goal", options.goals,
+                  "Role or skill to aim for (repeatable; default: the graph's default role)")
       ->type_name("GOAL");
   options.exact_flag = command.add_flag(
       "--exact,!--no-exact", options.exact,
       "A skill you have covers only itself, not its prerequisites (--no-exact: it covers them)");
   if (with_schedule) {
-    options.pace_option = command.add_option("--hours-per-week", options.hours_per_week,
-                                              "Study pace: give every step its weeks")
+    options.pace_option = command
+                              .add_option("--hours-per-week", options.hours_per_week,
+                                          "Study pace: give every step its weeks")
                               ->check(CLI::Range(0.1, 168.0))
                               ->type_name("N");
-    command.add_option("--start", options.start,
-                       "First day of study (YYYY-MM-DD): with a pace, give every step its dates")
+    command
+        .add_option("--start", options.start,
+                    "First day of study (YYYY-MM-DD): with a pace, give every step its dates")
         ->type_name("DATE");
   }
-  command.add_option("--profile", options.profile,
-                     "Read have, goals, exact, hours_per_week and start from a JSON profile; "
-                     "flags on the command line win")
+  command
+      .add_option("--profile", options.profile,
+                  "Read have, goals, exact, hours_per_week and start from a JSON profile; "
+                  "flags on the command line win")
       ->type_name("FILE");
 }
 

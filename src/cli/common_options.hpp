@@ -2,7 +2,6 @@
 // Flags several commands share, and the steps that go with them.
 
 #include <CLI/CLI.hpp>
-
 #include <expected>
 #include <optional>
 #include <string>

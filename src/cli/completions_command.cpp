@@ -71,8 +71,10 @@ std::vector<CommandInfo> describe(const CLI::App& app) {
 std::string shell_quote(std::string_view text) {
   std::string out = "'";
   for (const char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -142,8 +144,8 @@ _mlroadmap() {
   for (const auto& [key, action] : cases) {
     const std::string flag = key.substr(key.find('/') + 1);
     const std::string command = key.substr(0, key.find('/'));
-    out += fmt::format("    {})\n      if [ \"$command\" = {} ]; then {}; return; fi ;;&\n",
-                       flag, command, action);
+    out += fmt::format("    {})\n      if [ \"$command\" = {} ]; then {}; return; fi ;;&\n", flag,
+                       command, action);
   }
   out += R"(  esac
   if [[ $cur == -* ]]; then
@@ -158,8 +160,8 @@ _mlroadmap() {
           "    {}) COMPREPLY=($(compgen -W \"$(_mlroadmap_names skills)\" -- \"$cur\")) ;;\n",
           c.name);
     } else if (c.takes_shell) {
-      out += fmt::format("    {}) COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\")) ;;\n",
-                         c.name);
+      out +=
+          fmt::format("    {}) COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\")) ;;\n", c.name);
     }
   }
   out += "  esac\n}\ncomplete -F _mlroadmap mlroadmap\n";
@@ -248,8 +250,9 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
       "version'\n",
       words(names));
   for (const CommandInfo& c : commands) {
-    out += fmt::format("complete -c mlroadmap -n 'not __fish_seen_subcommand_from {}' -a {} -d {}\n",
-                       words(names), c.name, shell_quote(c.description));
+    out +=
+        fmt::format("complete -c mlroadmap -n 'not __fish_seen_subcommand_from {}' -a {} -d {}\n",
+                    words(names), c.name, shell_quote(c.description));
   }
   for (const CommandInfo& c : commands) {
     const std::string when = fmt::format("-n '__fish_seen_subcommand_from {}'", c.name);
@@ -284,8 +287,8 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
 }  // namespace
 
 void setup_completions(CLI::App& app, CompletionsOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "completions", "Print a completion script for bash, zsh or fish");
+  CLI::App* command =
+      app.add_subcommand("completions", "Print a completion script for bash, zsh or fish");
   command->add_option("shell", options.shell, "bash, zsh or fish")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}))

@@ -1,18 +1,18 @@
 // mlroadmap: plans what to learn next on the way to becoming a Machine Learning Engineer.
 // main only wires the subcommands; each lives in its own file.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
 #include <string_view>
 #include <vector>
 
+#include "commands.hpp"
 #include "exit_codes.hpp"
 #include "mlroadmap/spelling.hpp"
 #include "output.hpp"
-#include "commands.hpp"
 
 namespace {
 
@@ -60,8 +60,9 @@ bool check_arguments(const CLI::App& app, int argc, char** argv) {
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled where we write
 
-  CLI::App app{"mlroadmap: plans what to learn next on the way to becoming a Machine Learning "
-               "Engineer"};
+  CLI::App app{
+      "mlroadmap: plans what to learn next on the way to becoming a Machine Learning "
+      "Engineer"};
   app.set_version_flag("--version", std::string("mlroadmap ") + MLROADMAP_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -84,8 +85,8 @@ int main(int argc, char** argv) {
   constexpr std::string_view kCommands[] = {"plan",  "skills", "show",     "why",   "next",
                                             "roles", "graph",  "validate", "batch", "completions"};
   const std::string_view first = argc > 1 ? argv[1] : "";
-  const bool one = first != "completions" &&
-                   std::find(std::begin(kCommands), std::end(kCommands), first) != std::end(kCommands);
+  const bool one = first != "completions" && std::find(std::begin(kCommands), std::end(kCommands),
+                                                       first) != std::end(kCommands);
   const auto wanted = [&](std::string_view command) { return !one || first == command; };
   if (wanted("plan")) cli::setup_plan(app, plan);
   if (wanted("skills")) cli::setup_skills(app, skills);

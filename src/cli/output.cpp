@@ -1,22 +1,21 @@
 #include "output.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
-#include <climits>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "mlroadmap/render.hpp"
 
@@ -72,7 +71,8 @@ bool write_all(std::vector<iovec>& buffers) {
     }
     // Skip what was written: whole buffers, then part of the next.
     auto left = static_cast<std::size_t>(n);
-    while (first < buffers.size() && left >= buffers[first].iov_len) left -= buffers[first++].iov_len;
+    while (first < buffers.size() && left >= buffers[first].iov_len)
+      left -= buffers[first++].iov_len;
     if (left > 0) {
       buffers[first].iov_base = static_cast<char*>(buffers[first].iov_base) + left;
       buffers[first].iov_len -= left;
@@ -165,8 +165,10 @@ void OutputStream::write(std::string_view text) {
   std::size_t written = 0;
   while (failure_ == 0 && written < text.size()) {
     const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
-    if (n >= 0) written += static_cast<std::size_t>(n);
-    else if (errno != EINTR) failure_ = errno;
+    if (n >= 0)
+      written += static_cast<std::size_t>(n);
+    else if (errno != EINTR)
+      failure_ = errno;
   }
 }
 

@@ -33,8 +33,10 @@ int run_plan(const PlanOptions& options) {
     OutputStream out(options.output.path);
     if (!out.open()) return kDataError;
     const TextSink sink = [&](std::string_view piece) { out.write(piece); };
-    if (*format == OutputFormat::json) render_plan_json(*graph, plan, sink);
-    else render_plan_ids(*graph, plan, sink);
+    if (*format == OutputFormat::json)
+      render_plan_json(*graph, plan, sink);
+    else
+      render_plan_ids(*graph, plan, sink);
     return out.commit() ? kSuccess : kDataError;
   }
   std::string text;

@@ -5,8 +5,9 @@ namespace mlroadmap::cli {
 
 void setup_show(CLI::App& app, ShowOptions& options) {
   CLI::App* command = app.add_subcommand(
-      "show", "Everything about one skill: summary, prerequisites and why, what it unlocks, "
-              "resources, milestone");
+      "show",
+      "Everything about one skill: summary, prerequisites and why, what it unlocks, "
+      "resources, milestone");
   command->add_option("skill", options.skill, "Skill id, name or alias")
       ->required()
       ->type_name("SKILL");

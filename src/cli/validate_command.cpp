@@ -12,8 +12,9 @@ void setup_validate(CLI::App& app, ValidateOptions& options) {
   command->add_option("files", options.files, "Graph files ('-' for stdin)")
       ->required()
       ->type_name("FILE");
-  command->add_option("--max-graph-size", options.max_bytes,
-                      "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
+  command
+      ->add_option("--max-graph-size", options.max_bytes,
+                   "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
       ->transform(CLI::AsSizeValue(false))
       ->type_name("SIZE");
   add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
@@ -40,9 +41,9 @@ int run_validate(const ValidateOptions& options) {
   } else {
     for (const FileDiagnostics& file : files) text += render_diagnostics_text(file.diagnostics);
     if (!options.output.quiet) {
-      text += fmt::format("{} {}, {} {}, {} {}\n", files.size(), files.size() == 1 ? "file" : "files",
-                          errors, errors == 1 ? "error" : "errors", warnings,
-                          warnings == 1 ? "warning" : "warnings");
+      text += fmt::format(
+          "{} {}, {} {}, {} {}\n", files.size(), files.size() == 1 ? "file" : "files", errors,
+          errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
     }
   }
   if (!emit(options.output, text)) return kDataError;

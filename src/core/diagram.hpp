@@ -22,9 +22,9 @@ struct DiagramGroup {
 };
 
 struct DiagramEdge {
-  SkillIndex from;  ///< the prerequisite
-  SkillIndex to;    ///< what waits for it
-  bool alternative; ///< one member of an any_of group
+  SkillIndex from;   ///< the prerequisite
+  SkillIndex to;     ///< what waits for it
+  bool alternative;  ///< one member of an any_of group
 };
 
 struct Diagram {

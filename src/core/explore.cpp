@@ -35,9 +35,8 @@ std::optional<SkillIndex> find_cover(const SkillGraph& graph, const PlanRequest&
 
 }  // namespace
 
-NeedExplanation explain_need(const SkillGraph& graph, const Plan& plan,
-                             const PlanRequest& request, SkillIndex skill,
-                             std::size_t max_chains) {
+NeedExplanation explain_need(const SkillGraph& graph, const Plan& plan, const PlanRequest& request,
+                             SkillIndex skill, std::size_t max_chains) {
   NeedExplanation answer;
   if (std::find(plan.have.begin(), plan.have.end(), skill) != plan.have.end()) {
     answer.kind = NeedExplanation::Kind::have;

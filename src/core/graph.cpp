@@ -150,7 +150,8 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
 
 std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::uint32_t index,
                                                              std::uint64_t hash) {
-  if ((name_count_ + 1) * 2 > name_slots_.size()) reserve_names(std::max<std::size_t>(name_count_, 32));
+  if ((name_count_ + 1) * 2 > name_slots_.size())
+    reserve_names(std::max<std::size_t>(name_count_, 32));
   const NameEntry entry{tag, index};
   const std::string_view key = name_text(entry);
   const SkillIndex skill = name_skill(entry);
@@ -172,7 +173,8 @@ std::string_view SkillGraph::store_text(std::string_view text) {
   if (text.empty()) return {};
   if (text_chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
     chunk_size_ = std::max<std::size_t>(text.size(), std::size_t{1} << 20);
-    text_chunks_.emplace_back(new char[chunk_size_]);  // left uninitialised: every byte is copied in
+    text_chunks_.emplace_back(
+        new char[chunk_size_]);  // left uninitialised: every byte is copied in
     chunk_used_ = 0;
   }
   char* out = text_chunks_.back().get() + chunk_used_;

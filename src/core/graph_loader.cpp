@@ -1,6 +1,10 @@
 #include "mlroadmap/graph_loader.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -9,11 +13,6 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "graph_checks.hpp"
 #include "json_reader.hpp"
@@ -36,18 +35,20 @@ using detail::JsonType;
 
 using namespace std::string_view_literals;
 
-constexpr std::array kTopFields = {"schema_version"sv, "title"sv, "description"sv, "categories"sv,
-                                   "skills"sv, "roles"sv};
+constexpr std::array kTopFields = {"schema_version"sv, "title"sv,  "description"sv,
+                                   "categories"sv,     "skills"sv, "roles"sv};
 constexpr std::array kCategoryFields = {"id"sv, "name"sv, "summary"sv};
-constexpr std::array kSkillFields = {"id"sv,      "name"sv,    "category"sv,  "prerequisites"sv, "hours"sv,
-                                     "summary"sv, "aliases"sv, "resources"sv, "milestone"sv};
+constexpr std::array kSkillFields = {"id"sv,       "name"sv,    "category"sv, "prerequisites"sv,
+                                     "hours"sv,    "summary"sv, "aliases"sv,  "resources"sv,
+                                     "milestone"sv};
 constexpr std::array kRequirementFields = {"id"sv, "any_of"sv, "why"sv};
 constexpr std::array kResourceFields = {"title"sv, "url"sv, "type"sv, "free"sv};
 constexpr std::array kRoleFields = {"id"sv,      "name"sv,       "summary"sv, "skills"sv,
                                     "default"sv, "grows_into"sv, "salary"sv};
 constexpr std::array kSalaryFields = {"currency"sv, "region"sv, "source"sv, "note"sv, "bands"sv};
 constexpr std::array kBandFields = {"level"sv, "min"sv, "max"sv};
-constexpr std::array kResourceTypes = {"docs"sv, "book"sv, "course"sv, "video"sv, "article"sv, "practice"sv};
+constexpr std::array kResourceTypes = {"docs"sv,  "book"sv,    "course"sv,
+                                       "video"sv, "article"sv, "practice"sv};
 constexpr std::uint32_t kUnresolved = 0x7FFF'FFFFu;
 
 template <std::size_t N>
@@ -77,9 +78,9 @@ class FieldSet {
 // is made only when a message needs it, which for most objects is never.
 class Owner {
  public:
-  Owner(std::string_view text) : kind_(text) {}  // NOLINT: plain names convert
+  Owner(std::string_view text) : kind_(text) {}    // NOLINT: plain names convert
   Owner(const std::string& text) : kind_(text) {}  // NOLINT
-  Owner(const char* text) : kind_(text) {}  // NOLINT
+  Owner(const char* text) : kind_(text) {}         // NOLINT
   /// "kind 'id'", or "kind #ordinal" while the id is not known.
   static Owner named(std::string_view kind, std::string_view id, std::size_t ordinal) {
     Owner owner(kind);
@@ -89,16 +90,15 @@ class Owner {
     return owner;
   }
   /// A part of another owner: "skill 'x': resource #2".
-  Owner(const Owner& whole, std::string_view part, std::size_t part_ordinal = 0)
-      : Owner(whole) {
+  Owner(const Owner& whole, std::string_view part, std::size_t part_ordinal = 0) : Owner(whole) {
     part_ = part;
     part_ordinal_ = part_ordinal;
   }
 
   std::string text() const {
-    std::string out = !named_           ? std::string(kind_)
-                      : id_.empty()     ? fmt::format("{} #{}", kind_, ordinal_)
-                                        : fmt::format("{} '{}'", kind_, id_);
+    std::string out = !named_       ? std::string(kind_)
+                      : id_.empty() ? fmt::format("{} #{}", kind_, ordinal_)
+                                    : fmt::format("{} '{}'", kind_, id_);
     if (part_.empty()) return out;
     if (part_ordinal_ == 0) return fmt::format("{}: {}", out, part_);
     return fmt::format("{}: {} #{}", out, part_, part_ordinal_);
@@ -177,14 +177,13 @@ class GraphBuilder {
   GraphLoadResult finish_result() {
     GraphLoadResult result;
     // In file order, which is how people fix them; ones without a position go last.
-    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) {
-                       const auto key = [](const Diagnostic& d) {
-                         return d.line == 0 ? std::pair(UINT32_MAX, UINT32_MAX)
-                                            : std::pair(d.line, d.column);
-                       };
-                       return key(a) < key(b);
-                     });
+    std::stable_sort(
+        diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+          const auto key = [](const Diagnostic& d) {
+            return d.line == 0 ? std::pair(UINT32_MAX, UINT32_MAX) : std::pair(d.line, d.column);
+          };
+          return key(a) < key(b);
+        });
     result.diagnostics = std::move(diagnostics_);
     if (!has_errors(result.diagnostics)) result.graph = std::move(graph_);
     return result;
@@ -205,7 +204,10 @@ class GraphBuilder {
   void report(Severity severity, std::size_t offset, std::string message) {
     diagnostics_.push_back(make_diagnostic(severity, file_, text_, offset, std::move(message)));
     if (severity == Severity::error && ++error_count_ >= limits_.max_errors) {
-      diagnostics_.push_back(Diagnostic{Severity::warning, std::string(file_), 0, 0,
+      diagnostics_.push_back(Diagnostic{Severity::warning,
+                                        std::string(file_),
+                                        0,
+                                        0,
                                         fmt::format("stopped after {} errors", error_count_),
                                         {}});
       throw TooManyErrors{};
@@ -254,7 +256,8 @@ class GraphBuilder {
     const std::size_t offset = reader_.offset();
     const bool is_text = reader_.peek() == JsonType::string;
     const std::string_view text = read_text(owner, field);
-    if (is_text && text.empty()) error(offset, fmt::format("{}: '{}' must not be empty", owner.text(), field));
+    if (is_text && text.empty())
+      error(offset, fmt::format("{}: '{}' must not be empty", owner.text(), field));
     return text;
   }
 
@@ -283,8 +286,7 @@ class GraphBuilder {
   }
 
   // Reads an id value and checks its syntax; empty when it is not a valid id.
-  std::string_view read_id(const Owner& owner, std::string_view field,
-                           std::string_view kind) {
+  std::string_view read_id(const Owner& owner, std::string_view field, std::string_view kind) {
     if (!expect(JsonType::string, owner, field)) return {};
     const std::size_t offset = reader_.offset();
     const std::string_view id = reader_.read_string();
@@ -304,8 +306,8 @@ class GraphBuilder {
       const std::size_t offset = reader_.offset();
       reader_.skip_value();  // malformed JSON says so first
       reader_.finish();
-      error(offset, fmt::format("a skill graph must be a JSON object, found {}",
-                                detail::to_string(type)));
+      error(offset,
+            fmt::format("a skill graph must be a JSON object, found {}", detail::to_string(type)));
       return;
     }
     const std::size_t document_offset = reader_.offset();
@@ -377,9 +379,8 @@ class GraphBuilder {
       if (category.id.empty()) continue;
       const auto existing = find_category(category.id);
       if (existing) {
-        error(id_offset,
-              fmt::format("duplicate category id '{}' (first defined at {})", category.id,
-                          where(category_offsets_[*existing])));
+        error(id_offset, fmt::format("duplicate category id '{}' (first defined at {})",
+                                     category.id, where(category_offsets_[*existing])));
         continue;
       }
       graph_.categories_.push_back(category);
@@ -481,7 +482,8 @@ class GraphBuilder {
     const Owner owner = skill_owner(skill.id);
     require(fields, {"id", "name", "category"}, object_offset, owner);
     if (limits_.lint && !fields.has("hours")) {
-      report(Severity::warning, object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
+      report(Severity::warning, object_offset,
+             fmt::format("{}: no 'hours'; it counts as 0", owner));
     }
 
     if (!category_id.empty()) {
@@ -545,9 +547,9 @@ class GraphBuilder {
     }
     if (!skill.name.empty()) {
       if (const auto clash = graph_.insert_name(Tag::name, index)) {
-        error(id_offset, fmt::format("skill '{}': name '{}' is already used by skill '{}'",
-                                         skill.id, skill.name,
-                                         graph_.skills_[graph_.name_skill(*clash)].id));
+        error(id_offset,
+              fmt::format("skill '{}': name '{}' is already used by skill '{}'", skill.id,
+                          skill.name, graph_.skills_[graph_.name_skill(*clash)].id));
       }
     }
     const std::uint32_t d = graph_.details_index_[index];
@@ -563,8 +565,7 @@ class GraphBuilder {
     }
   }
 
-  void parse_aliases(SkillIndex index, const Owner& owner,
-                     SkillGraph::SkillDetails& details) {
+  void parse_aliases(SkillIndex index, const Owner& owner, SkillGraph::SkillDetails& details) {
     if (!expect(JsonType::array, owner, "aliases")) return;
     details.first_alias = static_cast<std::uint32_t>(graph_.alias_texts_.size());
     reader_.begin_array();
@@ -617,14 +618,13 @@ class GraphBuilder {
         } else if (key == "type") {
           const std::size_t offset = reader_.offset();
           resource.type = read_required_text(resource_owner, key);
-          if (!resource.type.empty() &&
-              std::find(kResourceTypes.begin(), kResourceTypes.end(), resource.type) ==
-                  kResourceTypes.end()) {
-            error(offset, fmt::format("{}: unknown type '{}'{}; types are {}", resource_owner,
-                                      resource.type,
-                                      did_you_mean(closest_matches(resource.type,
-                                                                   as_views(kResourceTypes))),
-                                      fmt::join(kResourceTypes, ", ")));
+          if (!resource.type.empty() && std::find(kResourceTypes.begin(), kResourceTypes.end(),
+                                                  resource.type) == kResourceTypes.end()) {
+            error(
+                offset,
+                fmt::format("{}: unknown type '{}'{}; types are {}", resource_owner, resource.type,
+                            did_you_mean(closest_matches(resource.type, as_views(kResourceTypes))),
+                            fmt::join(kResourceTypes, ", ")));
           }
         } else if (key == "free") {
           if (expect(JsonType::boolean, resource_owner, key)) resource.free = reader_.read_bool();
@@ -641,8 +641,8 @@ class GraphBuilder {
 
   // Remembers where a prerequisite id is written; all are looked up together after parsing.
   std::uint32_t skill_ref(std::size_t offset, bool in_options, std::uint32_t position) {
-    pending_refs_.push_back({static_cast<std::uint32_t>(offset),
-                             position | (in_options ? kOptionRef : 0u)});
+    pending_refs_.push_back(
+        {static_cast<std::uint32_t>(offset), position | (in_options ? kOptionRef : 0u)});
     return kUnresolved;
   }
 
@@ -709,8 +709,7 @@ class GraphBuilder {
       error(object_offset,
             fmt::format("{}: a prerequisite has either 'id' or 'any_of', not both", owner));
     } else if (!fields.has("id") && !fields.has("any_of")) {
-      error(object_offset,
-            fmt::format("{}: a prerequisite object needs 'id' or 'any_of'", owner));
+      error(object_offset, fmt::format("{}: a prerequisite object needs 'id' or 'any_of'", owner));
     }
     requirement.option_count =
         static_cast<std::uint32_t>(graph_.options_.size()) - requirement.first_option;
@@ -725,8 +724,7 @@ class GraphBuilder {
     if (!expect(JsonType::array, "graph", "roles")) return;
     reader_.begin_array();
     while (reader_.next_element()) {
-      if (!expect(JsonType::object, fmt::format("role #{}", graph_.roles_.size() + 1),
-                  "roles[]")) {
+      if (!expect(JsonType::object, fmt::format("role #{}", graph_.roles_.size() + 1), "roles[]")) {
         continue;
       }
       parse_role();
@@ -744,9 +742,8 @@ class GraphBuilder {
     std::string_view key;
     std::size_t key_offset;
     while (reader_.next_member(key, key_offset)) {
-      const std::string owner = role.id.empty()
-                                    ? fmt::format("role #{}", graph_.roles_.size() + 1)
-                                    : fmt::format("role '{}'", role.id);
+      const std::string owner = role.id.empty() ? fmt::format("role #{}", graph_.roles_.size() + 1)
+                                                : fmt::format("role '{}'", role.id);
       if (!accept_field(fields, key, key_offset, kRoleFields, owner)) {
         reader_.skip_value();
       } else if (key == "id") {
@@ -772,9 +769,8 @@ class GraphBuilder {
         role.salary = parse_salary(owner);
       }
     }
-    const std::string owner = role.id.empty()
-                                  ? fmt::format("role #{}", graph_.roles_.size() + 1)
-                                  : fmt::format("role '{}'", role.id);
+    const std::string owner = role.id.empty() ? fmt::format("role #{}", graph_.roles_.size() + 1)
+                                              : fmt::format("role '{}'", role.id);
     require(fields, {"id", "name"}, object_offset, owner);
     if (limits_.lint && refs.skills.empty()) {
       report(Severity::warning, object_offset, fmt::format("{}: has no skills", owner));
@@ -880,10 +876,10 @@ class GraphBuilder {
     std::uint32_t item = ref.position & ~kOptionRef;
     if ((ref.position & kOptionRef) != 0) {
       const auto& complex = graph_.complex_;
-      const auto group = std::upper_bound(complex.begin(), complex.end(), item,
-                                          [](std::uint32_t p, const auto& c) {
-                                            return p < c.first_option;
-                                          }) - complex.begin() - 1;
+      const auto group =
+          std::upper_bound(complex.begin(), complex.end(), item,
+                           [](std::uint32_t p, const auto& c) { return p < c.first_option; }) -
+          complex.begin() - 1;
       const auto& items = graph_.requirement_items_;
       item = static_cast<std::uint32_t>(
           std::find(items.begin(), items.end(),
@@ -945,9 +941,9 @@ class GraphBuilder {
         }
         const PendingSkillRef& ref = pending_refs_[k];
         if (!found) {
-          error(ref.text_offset, fmt::format("skill '{}': unknown prerequisite '{}'{}",
-                                             skills[ref_owner(ref)].id, terminal_safe(lane.key),
-                                             suggest_skill(lane.key)));
+          error(ref.text_offset,
+                fmt::format("skill '{}': unknown prerequisite '{}'{}", skills[ref_owner(ref)].id,
+                            terminal_safe(lane.key), suggest_skill(lane.key)));
           continue;
         }
         const std::uint32_t position = ref.position & ~kOptionRef;
@@ -979,10 +975,9 @@ class GraphBuilder {
       for (const auto& [name, offset] : role_refs_[r].skills) {
         const auto skill = graph_.find_skill_by_id(name);
         if (!skill) {
-          error(offset, fmt::format("role '{}': unknown skill '{}'{}", role.id, name,
-                                    suggest_skill(name)));
-        } else if (std::find(role.skills.begin(), role.skills.end(), *skill) !=
-                   role.skills.end()) {
+          error(offset,
+                fmt::format("role '{}': unknown skill '{}'{}", role.id, name, suggest_skill(name)));
+        } else if (std::find(role.skills.begin(), role.skills.end(), *skill) != role.skills.end()) {
           report(Severity::warning, offset,
                  fmt::format("role '{}': skill '{}' is listed twice", role.id, name));
         } else {
@@ -995,8 +990,8 @@ class GraphBuilder {
         if (it == graph_.roles_.end()) {
           std::vector<std::string_view> ids;
           for (const Role& other : graph_.roles_) ids.push_back(other.id);
-          error(offset, fmt::format("role '{}': unknown role '{}' in 'grows_into'{}", role.id,
-                                    name, did_you_mean(closest_matches(name, ids))));
+          error(offset, fmt::format("role '{}': unknown role '{}' in 'grows_into'{}", role.id, name,
+                                    did_you_mean(closest_matches(name, ids))));
         } else {
           role.grows_into.push_back(static_cast<RoleIndex>(it - graph_.roles_.begin()));
         }
@@ -1009,7 +1004,8 @@ class GraphBuilder {
     if (graph_.roles_.empty()) return;
     std::vector<bool> reached(graph_.skills_.size(), false);
     std::vector<SkillIndex> stack;
-    for (const Role& role : graph_.roles_) stack.insert(stack.end(), role.skills.begin(), role.skills.end());
+    for (const Role& role : graph_.roles_)
+      stack.insert(stack.end(), role.skills.begin(), role.skills.end());
     while (!stack.empty()) {
       const SkillIndex s = stack.back();
       stack.pop_back();
@@ -1063,9 +1059,12 @@ GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
   if (text.size() > std::min(limits.max_file_bytes, kLargestText)) {
     GraphLoadResult result;
     result.diagnostics.push_back(
-        Diagnostic{Severity::error, std::string(file_name), 0, 0,
-                   fmt::format("graph is {} bytes, larger than the limit of {} bytes",
-                               text.size(), std::min(limits.max_file_bytes, kLargestText)),
+        Diagnostic{Severity::error,
+                   std::string(file_name),
+                   0,
+                   0,
+                   fmt::format("graph is {} bytes, larger than the limit of {} bytes", text.size(),
+                               std::min(limits.max_file_bytes, kLargestText)),
                    {}});
     return result;
   }
@@ -1085,8 +1084,7 @@ GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limi
   const std::string name = from_stdin ? "<stdin>" : path;
   const auto failure = [&](std::string message) {
     GraphLoadResult result;
-    result.diagnostics.push_back(
-        Diagnostic{Severity::error, name, 0, 0, std::move(message), {}});
+    result.diagnostics.push_back(Diagnostic{Severity::error, name, 0, 0, std::move(message), {}});
     return result;
   };
   if (!from_stdin) {
@@ -1125,8 +1123,8 @@ GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limi
     const std::size_t n = std::fread(buffer, 1, sizeof buffer, file);
     if (n == 0) break;
     if (text.size() + n > limits.max_file_bytes) {
-      return failure(fmt::format("graph is larger than the limit of {} bytes",
-                                 limits.max_file_bytes));
+      return failure(
+          fmt::format("graph is larger than the limit of {} bytes", limits.max_file_bytes));
     }
     text.append(buffer, n);
   }

@@ -138,8 +138,8 @@ bool JsonReader::next_member(std::string_view& key, std::size_t& key_offset) {
   key = read_string();
   skip_whitespace();
   if (pos_ >= text_.size() || text_[pos_] != ':') {
-    fail(pos_, fmt::format("expected ':' after an object key, found {}",
-                           describe_char(text_, pos_)));
+    fail(pos_,
+         fmt::format("expected ':' after an object key, found {}", describe_char(text_, pos_)));
   }
   ++pos_;
   skip_whitespace();  // so offset() is where the value starts
@@ -208,9 +208,9 @@ std::size_t JsonReader::skip_plain_bytes(std::size_t i) const {
   while (i + 16 <= text_.size()) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
     // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also catches them.
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
-        _mm_cmplt_epi8(chunk, below_space));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+                     _mm_cmplt_epi8(chunk, below_space));
     const int mask = _mm_movemask_epi8(special);
     if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;
@@ -311,7 +311,8 @@ std::string_view JsonReader::decode_escaped(std::size_t start, std::size_t first
         if (static_cast<unsigned char>(e) > 0x20 && static_cast<unsigned char>(e) < 0x7F) {
           fail(i, fmt::format("invalid escape '\\{}' in a string", e));
         }
-        fail(i, fmt::format("invalid escape: backslash followed by {}", describe_char(text_, i + 1)));
+        fail(i,
+             fmt::format("invalid escape: backslash followed by {}", describe_char(text_, i + 1)));
     }
     i += 2;
   }

@@ -27,9 +27,9 @@ std::size_t plain_run_end(std::string_view text, std::size_t i) {
     // Bytes 0x00-0x1F: signed less than 0x20 and not negative (0x80 and up are UTF-8).
     const __m128i control =
         _mm_andnot_si128(_mm_cmplt_epi8(chunk, zero), _mm_cmplt_epi8(chunk, below_space));
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, del), control));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+                     _mm_or_si128(_mm_cmpeq_epi8(chunk, del), control));
     const int mask = _mm_movemask_epi8(special);
     if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;

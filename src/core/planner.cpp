@@ -211,9 +211,11 @@ class PlanBuilder {
           if (!std::all_of(requirement.options.begin(), requirement.options.end(), fresh)) {
             continue;  // met already, or met by something this member brings
           }
-          const SkillIndex cheapest = *std::min_element(
-              requirement.options.begin(), requirement.options.end(),
-              [&](SkillIndex a, SkillIndex b) { return graph_.skill(a).hours < graph_.skill(b).hours; });
+          const SkillIndex cheapest =
+              *std::min_element(requirement.options.begin(), requirement.options.end(),
+                                [&](SkillIndex a, SkillIndex b) {
+                                  return graph_.skill(a).hours < graph_.skill(b).hours;
+                                });
           visit_mark_[cheapest] = epoch_;
           stack.push_back(cheapest);
           continue;
@@ -335,7 +337,8 @@ class PlanBuilder {
     }
     std::sort(keys.begin(), keys.end());
     std::vector<std::uint32_t> sorted(m);
-    for (std::uint32_t k = 0; k < m; ++k) sorted[k] = static_cast<std::uint32_t>(keys[k].category_position);
+    for (std::uint32_t k = 0; k < m; ++k)
+      sorted[k] = static_cast<std::uint32_t>(keys[k].category_position);
     keys = {};
     std::vector<std::uint32_t> position(m);
     for (std::uint32_t k = 0; k < m; ++k) position[sorted[k]] = k;
@@ -349,8 +352,8 @@ class PlanBuilder {
       const SkillIndex s = members[i];
       const double start = hours;
       hours += graph_.skill(s).hours;
-      plan_.steps.push_back({s, stage[i], start, hours,
-                             std::binary_search(is_goal_.begin(), is_goal_.end(), s)});
+      plan_.steps.push_back(
+          {s, stage[i], start, hours, std::binary_search(is_goal_.begin(), is_goal_.end(), s)});
       plan_.stage_count = std::max(plan_.stage_count, stage[i]);
       for (std::uint32_t k = wait_begin[i]; k < wait_begin[i + 1]; ++k) {
         plan_.waits_.push_back({position[waits[k].step], waits[k].requirement});
@@ -365,7 +368,8 @@ class PlanBuilder {
     plan_.unlocks_begin_.assign(m + 1, 0);
     for (std::size_t k = 0; k < m; ++k) {
       const std::uint32_t i = sorted[k];
-      plan_.unlocks_begin_[k + 1] = plan_.unlocks_begin_[k] + (unlock_begin[i + 1] - unlock_begin[i]);
+      plan_.unlocks_begin_[k + 1] =
+          plan_.unlocks_begin_[k] + (unlock_begin[i + 1] - unlock_begin[i]);
     }
     plan_.unlocks_.resize(plan_.waits_.size());
     std::vector<std::uint32_t> fill(plan_.unlocks_begin_.begin(), plan_.unlocks_begin_.end() - 1);

@@ -18,7 +18,7 @@ using detail::JsonReader;
 using detail::JsonType;
 
 constexpr std::array<std::string_view, 6> kFields = {"id",    "have",           "goals",
-                                                "exact", "hours_per_week", "start"};
+                                                     "exact", "hours_per_week", "start"};
 
 class ProfileReader {
  public:
@@ -37,7 +37,8 @@ class ProfileReader {
 
  private:
   void error(std::size_t offset, std::string message) {
-    diagnostics_.push_back(make_diagnostic(Severity::error, file_, text_, offset, std::move(message)));
+    diagnostics_.push_back(
+        make_diagnostic(Severity::error, file_, text_, offset, std::move(message)));
   }
 
   bool expect(JsonType wanted, std::string_view field) {
@@ -64,7 +65,8 @@ class ProfileReader {
       const std::size_t offset = reader_.offset();
       reader_.skip_value();  // malformed JSON says so first
       reader_.finish();
-      error(offset, fmt::format("a profile must be a JSON object, found {}", detail::to_string(type)));
+      error(offset,
+            fmt::format("a profile must be a JSON object, found {}", detail::to_string(type)));
       return;
     }
     reader_.begin_object();
@@ -74,10 +76,11 @@ class ProfileReader {
     while (reader_.next_member(key, key_offset)) {
       const std::string name(key);
       if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-        error(key_offset,
-              fmt::format("profile: unknown field '{}'{}", name,
-                          did_you_mean(closest_matches(
-                              name, std::vector<std::string_view>(kFields.begin(), kFields.end())))));
+        error(
+            key_offset,
+            fmt::format("profile: unknown field '{}'{}", name,
+                        did_you_mean(closest_matches(
+                            name, std::vector<std::string_view>(kFields.begin(), kFields.end())))));
         reader_.skip_value();
         continue;
       }
@@ -103,7 +106,8 @@ class ProfileReader {
         const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
         if (ec != std::errc() || !std::isfinite(value) || value < 0.1 || value > 168) {
           error(offset, fmt::format("profile: 'hours_per_week' must be between 0.1 and 168, "
-                                    "found {}", digits));
+                                    "found {}",
+                                    digits));
         } else {
           profile_.hours_per_week = value;
         }

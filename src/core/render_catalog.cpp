@@ -56,8 +56,9 @@ std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIn
            "\n";
     for (const SkillIndex s : members) {
       const Skill& skill = graph.skill(s);
-      out += fmt::format("  {} {}", paint.bold(terminal_safe(skill.name)),
-                         paint.dim(fmt::format("({}, {} h)", skill.id, format_number(skill.hours))));
+      out +=
+          fmt::format("  {} {}", paint.bold(terminal_safe(skill.name)),
+                      paint.dim(fmt::format("({}, {} h)", skill.id, format_number(skill.hours))));
       out += "\n";
       const std::string summary = terminal_safe(first_sentence(graph.summary(s)));
       if (!summary.empty()) out += "      " + wrap_text(summary, width, 6, 6) + "\n";
@@ -102,8 +103,8 @@ std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextS
   const auto field = [&](std::string_view label, std::string_view value) {
     out += fmt::format("{:<12} {}\n", label, wrap_text(value, width, 13, 13));
   };
-  out += paint.heading(terminal_safe(skill.name)) + paint.dim(fmt::format(" ({})", skill.id)) +
-         "\n\n";
+  out +=
+      paint.heading(terminal_safe(skill.name)) + paint.dim(fmt::format(" ({})", skill.id)) + "\n\n";
   field("Category:", terminal_safe(graph.category_of(s).name));
   field("Hours:", skill.has_hours ? format_number(skill.hours) : "not given");
   if (const auto aliases = graph.aliases(s); !aliases.empty()) {
@@ -148,8 +149,10 @@ std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextS
     out += "\n" + paint.bold("Resources:") + "\n";
     for (const Resource& resource : resources) {
       std::string kind = terminal_safe(resource.type);
-      kind += kind.empty() ? (resource.free ? "free" : "paid") : (resource.free ? ", free" : ", paid");
-      out += "  - " + wrap_text(fmt::format("{} ({})", terminal_safe(resource.title), kind), width, 4, 4) +
+      kind +=
+          kind.empty() ? (resource.free ? "free" : "paid") : (resource.free ? ", free" : ", paid");
+      out += "  - " +
+             wrap_text(fmt::format("{} ({})", terminal_safe(resource.title), kind), width, 4, 4) +
              "\n    " + terminal_safe(resource.url) + "\n";
     }
   }

@@ -121,9 +121,9 @@ std::string render_dot(const SkillGraph& graph, const Diagram& diagram) {
     out += "  }\n";
   }
   for (const DiagramEdge& edge : diagram.edges) {
-    out += fmt::format("  \"{}\" -> \"{}\"{};\n", dot_text(graph.skill(edge.from).id),
-                       dot_text(graph.skill(edge.to).id),
-                       edge.alternative ? " [style=dashed]" : "");
+    out +=
+        fmt::format("  \"{}\" -> \"{}\"{};\n", dot_text(graph.skill(edge.from).id),
+                    dot_text(graph.skill(edge.to).id), edge.alternative ? " [style=dashed]" : "");
   }
   out += "}\n";
   return out;

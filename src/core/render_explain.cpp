@@ -78,7 +78,8 @@ std::string render_why_text(const SkillGraph& graph, const Plan& plan, SkillInde
     }
     out += paint.bold(terminal_safe(graph.skill(chain.front().skill).name)) + " (a goal)\n";
     for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
-      std::string line = fmt::format("needs {}", terminal_safe(graph.skill(chain[k + 1].skill).name));
+      std::string line =
+          fmt::format("needs {}", terminal_safe(graph.skill(chain[k + 1].skill).name));
       if (chain[k].any_of) line += " (picked from its alternatives)";
       if (!chain[k].why.empty()) line += ": " + terminal_safe(chain[k].why);
       out += "  " + wrap_text(line, width, 2, 8) + "\n";
@@ -128,13 +129,13 @@ std::string render_next_text(const SkillGraph& graph, const Plan& plan,
   if (!style.quiet) {
     const auto startable = static_cast<std::size_t>(std::count_if(
         plan.steps.begin(), plan.steps.end(), [](const PlanStep& s) { return s.stage == 1; }));
-    out += wrap_text(fmt::format("{} of the {} toward {} can start now{}:",
-                                 startable, plural(plan.steps.size(), "step", "steps"),
-                                 goals_text(graph, plan),
-                                 next.size() < startable ? fmt::format("; the first {}", next.size())
-                                                         : std::string()),
-                     width, 0, 0) +
-           "\n\n";
+    out +=
+        wrap_text(fmt::format("{} of the {} toward {} can start now{}:", startable,
+                              plural(plan.steps.size(), "step", "steps"), goals_text(graph, plan),
+                              next.size() < startable ? fmt::format("; the first {}", next.size())
+                                                      : std::string()),
+                  width, 0, 0) +
+        "\n\n";
   }
   std::size_t name_width = 0;
   for (const StartableStep& s : next) {

@@ -4,8 +4,7 @@
 namespace mlroadmap {
 
 std::string_view goal_name(const SkillGraph& graph, const Goal& goal) {
-  return goal.kind == Goal::Kind::role ? graph.role(goal.index).name
-                                       : graph.skill(goal.index).name;
+  return goal.kind == Goal::Kind::role ? graph.role(goal.index).name : graph.skill(goal.index).name;
 }
 
 std::string_view goal_id(const SkillGraph& graph, const Goal& goal) {
@@ -20,8 +19,10 @@ void begin_record(detail::JsonWriter& json, std::string_view id, std::size_t lin
   json.begin_object();
   json.member("schema_version", std::int64_t{1});
   json.key("id");
-  if (id.empty()) json.null();
-  else json.value(id);
+  if (id.empty())
+    json.null();
+  else
+    json.value(id);
   json.member("line", static_cast<std::int64_t>(line));
   json.member("ok", ok);
 }

@@ -16,21 +16,33 @@ std::string markdown_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '#': case '|': case '~': case '!': case '{': case '}':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '#':
+      case '|':
+      case '~':
+      case '!':
+      case '{':
+      case '}':
         out += '\\';
         out += c;
         break;
       case '&': {
         const char next = i + 1 < text.size() ? text[i + 1] : ' ';
-        const bool entity = next == '#' || (next >= 'a' && next <= 'z') ||
-                            (next >= 'A' && next <= 'Z');
+        const bool entity =
+            next == '#' || (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
         out += entity ? "\\&" : "&";
         break;
       }
-      case '\n': case '\r': case '\t':
-        out += ' ';
-        break;
+      case '\n':
+      case '\r':
+      case '\t': out += ' '; break;
       default: {
         const unsigned char u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7F) {
@@ -96,7 +108,8 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
   for (const Goal& goal : plan.goals) {
     if (goal.kind != Goal::Kind::role) continue;
     const Role& role = graph.role(goal.index);
-    if (!role.summary.empty()) out += fmt::format("- **The role:** {}\n", markdown_text(role.summary));
+    if (!role.summary.empty())
+      out += fmt::format("- **The role:** {}\n", markdown_text(role.summary));
     if (role.salary && !role.salary->bands.empty()) {
       out += fmt::format("- **Pay:** {}", markdown_text(salary_line(*role.salary)));
       if (!role.salary->source.empty()) {
@@ -110,9 +123,8 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
   if (const auto implied = implied_cover(plan); !implied.empty()) {
     out += fmt::format("- **Also covered:** {}\n", names(implied));
   }
-  out += fmt::format("- **To learn:** {}, {}, {}\n",
-                     plural(plan.steps.size(), "skill", "skills"), hours_text(plan.total_hours),
-                     plural(plan.stage_count, "stage", "stages"));
+  out += fmt::format("- **To learn:** {}, {}, {}\n", plural(plan.steps.size(), "skill", "skills"),
+                     hours_text(plan.total_hours), plural(plan.stage_count, "stage", "stages"));
   if (paced) {
     out += fmt::format("- **Pace:** {} hours a week: {}", format_number(plan.hours_per_week),
                        plural(schedule.weeks, "week", "weeks"));
@@ -130,8 +142,10 @@ std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
     const std::string title = stage_title(stage.stage);
     std::string anchor;
     for (const char c : title) {
-      if (c == ' ') anchor += '-';
-      else if (c != ':') anchor += ascii_lower(c);
+      if (c == ' ')
+        anchor += '-';
+      else if (c != ':')
+        anchor += ascii_lower(c);
     }
     out += fmt::format("- [{}](#{}): {}, {}\n", title, anchor,
                        plural(stage.steps, "skill", "skills"), hours_text(stage.hours));

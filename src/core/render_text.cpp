@@ -62,9 +62,9 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
       out += "\nNothing left to learn for this goal.\n";
       return out;
     }
-    field("To learn:", fmt::format("{}, {}, {}", plural(plan.steps.size(), "skill", "skills"),
-                                   hours_text(plan.total_hours),
-                                   plural(plan.stage_count, "stage", "stages")));
+    field("To learn:",
+          fmt::format("{}, {}, {}", plural(plan.steps.size(), "skill", "skills"),
+                      hours_text(plan.total_hours), plural(plan.stage_count, "stage", "stages")));
     if (paced) {
       std::string pace = fmt::format("{} hours a week: {}", format_number(plan.hours_per_week),
                                      plural(schedule.weeks, "week", "weeks"));
@@ -82,8 +82,8 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
   std::size_t category_width = 0;
   for (const PlanStep& step : plan.steps) {
     name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
-    category_width = std::max(category_width,
-                              display_width(terminal_safe(graph.category_of(step.skill).name)));
+    category_width =
+        std::max(category_width, display_width(terminal_safe(graph.category_of(step.skill).name)));
   }
   const std::size_t number_width = fmt::formatted_size("{}", plan.steps.size());
   const std::size_t indent = number_width + 4;
@@ -95,10 +95,10 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
   const auto stages = stage_totals(plan);
   for (const StageTotals& stage : stages) {
     if (!style.quiet) {
-      const std::string title = stage.stage == 1 ? "Stage 1: start now"
-                                                 : fmt::format("Stage {}", stage.stage);
-      std::string detail = fmt::format("({}, {}", plural(stage.steps, "skill", "skills"),
-                                       hours_text(stage.hours));
+      const std::string title =
+          stage.stage == 1 ? "Stage 1: start now" : fmt::format("Stage {}", stage.stage);
+      std::string detail =
+          fmt::format("({}, {}", plural(stage.steps, "skill", "skills"), hours_text(stage.hours));
       if (paced) detail += ", " + when(plan, schedule.stages[stage.stage - 1]);
       out += fmt::format("\n{} {}\n", paint.bold(title), paint.dim(detail + ")"));
     }
@@ -132,8 +132,8 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
         if (k > 0) after += ", ";
         after += terminal_safe(graph.skill(plan.steps[waits[k].step].skill).name);
       }
-      out += std::string(indent, ' ') + paint.dim(wrap_text(after, width, indent, indent + 7)) +
-             "\n";
+      out +=
+          std::string(indent, ' ') + paint.dim(wrap_text(after, width, indent, indent + 7)) + "\n";
     }
   }
   return out;

@@ -93,8 +93,10 @@ std::vector<std::string_view> closest_matches(std::string_view word,
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   for (const std::string_view candidate : candidates) {
     const std::size_t d = edit_distance(word, candidate, max);
-    if (d <= max && d > 0) scored.emplace_back(d, candidate);
-    else if (d == 0 && candidate != word) scored.emplace_back(0, candidate);
+    if (d <= max && d > 0)
+      scored.emplace_back(d, candidate);
+    else if (d == 0 && candidate != word)
+      scored.emplace_back(0, candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });

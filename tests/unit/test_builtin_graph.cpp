@@ -1,7 +1,6 @@
 // The built-in graph is content people plan months of study with: these checks keep it whole.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 
@@ -65,7 +64,8 @@ TEST_CASE("built-in graph: at least 120 skills, each complete") {
     CHECK(n <= 3);
     CHECK_FALSE(g.milestone(s).empty());
     const auto resources = g.resources(s);
-    CHECK(std::any_of(resources.begin(), resources.end(), [](const Resource& r) { return r.free; }));
+    CHECK(
+        std::any_of(resources.begin(), resources.end(), [](const Resource& r) { return r.free; }));
     std::set<std::string_view> urls;
     for (const Resource& r : resources) {
       INFO("resource " << r.url);
@@ -150,10 +150,14 @@ TEST_CASE("built-in graph: no two skills share a name or an alias") {
 
 TEST_CASE("built-in graph: common spellings resolve") {
   const SkillGraph& g = builtin();
-  const std::vector<std::pair<const char*, const char*>> spellings{
-      {"sklearn", "scikit-learn"}, {"torch", "pytorch"},   {"tf", "tensorflow"},
-      {"linalg", "linear-algebra"}, {"stats", "statistics"}, {"np", "numpy"},
-      {"pd", "pandas"},             {"k8s", "kubernetes"}};
+  const std::vector<std::pair<const char*, const char*>> spellings{{"sklearn", "scikit-learn"},
+                                                                   {"torch", "pytorch"},
+                                                                   {"tf", "tensorflow"},
+                                                                   {"linalg", "linear-algebra"},
+                                                                   {"stats", "statistics"},
+                                                                   {"np", "numpy"},
+                                                                   {"pd", "pandas"},
+                                                                   {"k8s", "kubernetes"}};
   for (const auto& [typed, id] : spellings) {
     INFO(typed);
     const auto skill = g.find_skill(typed);

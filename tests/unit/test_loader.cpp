@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "mlroadmap/graph_loader.hpp"
@@ -35,9 +34,10 @@ std::string graph_with(std::string_view skills, std::string_view roles = "") {
 }  // namespace
 
 TEST_CASE("a valid graph loads with no diagnostic") {
-  const auto result = load_graph(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math", "hours": 40},
+  const auto result = load_graph(
+      graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math", "hours": 40},
 {"id": "neural-networks", "name": "Neural networks", "category": "ml", "prerequisites": ["calculus"]})"),
-                                 "graph.json");
+      "graph.json");
   REQUIRE(result.diagnostics.empty());
   REQUIRE(result.graph);
   const SkillGraph& g = *result.graph;
@@ -61,11 +61,13 @@ TEST_CASE("malformed JSON is reported at its line and column") {
 }
 
 TEST_CASE("a graph that is not an object") {
-  CHECK(problems("[1, 2]") == "graph.json:1:1: error: a skill graph must be a JSON object, found an array\n");
+  CHECK(problems("[1, 2]") ==
+        "graph.json:1:1: error: a skill graph must be a JSON object, found an array\n");
 }
 
 TEST_CASE("wrong types name the field and the type found") {
-  CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math", "hours": "forty"})")) ==
+  CHECK(problems(graph_with(
+            R"({"id": "calculus", "name": "Calculus", "category": "math", "hours": "forty"})")) ==
         "graph.json:3:69: error: skill 'calculus': 'hours' must be a number, found a string\n");
   CHECK(problems(R"({"categories": {}, "skills": []})") ==
         "graph.json:1:16: error: graph: 'categories' must be an array, found an object\n");
@@ -85,38 +87,47 @@ TEST_CASE("duplicate ids") {
   CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math"},
 {"id": "calculus", "name": "Calculus II", "category": "math"})")) ==
         "graph.json:4:8: error: duplicate skill id 'calculus' (first defined at 3:8)\n");
-  CHECK(problems(R"({"categories": [{"id": "math", "name": "Math"}, {"id": "math", "name": "Maths"}], "skills": []})") ==
-        "graph.json:1:56: error: duplicate category id 'math' (first defined at 1:24)\n");
+  CHECK(
+      problems(
+          R"({"categories": [{"id": "math", "name": "Math"}, {"id": "math", "name": "Maths"}], "skills": []})") ==
+      "graph.json:1:56: error: duplicate category id 'math' (first defined at 1:24)\n");
 }
 
 TEST_CASE("unknown category, with a suggestion") {
-  CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "mth"})")) ==
-        "graph.json:3:52: error: skill 'calculus': unknown category 'mth' (did you mean 'math'?)\n");
+  CHECK(
+      problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "mth"})")) ==
+      "graph.json:3:52: error: skill 'calculus': unknown category 'mth' (did you mean 'math'?)\n");
 }
 
 TEST_CASE("unknown prerequisite, with a suggestion") {
-  CHECK(problems(graph_with(R"({"id": "neural-networks", "name": "Neural networks", "category": "ml"},
+  CHECK(
+      problems(graph_with(R"({"id": "neural-networks", "name": "Neural networks", "category": "ml"},
 {"id": "deep-learning", "name": "Deep learning", "category": "ml",
  "prerequisites": ["neural-netwrks"]})")) ==
-        "graph.json:5:20: error: skill 'deep-learning': unknown prerequisite 'neural-netwrks' (did you mean 'neural-networks'?)\n");
+      "graph.json:5:20: error: skill 'deep-learning': unknown prerequisite 'neural-netwrks' (did "
+      "you mean 'neural-networks'?)\n");
 }
 
 TEST_CASE("a role naming an unknown skill") {
   CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math"})",
                             R"({"id": "analyst", "name": "Analyst", "skills": ["calculas"]})")) ==
-        "graph.json:6:49: error: role 'analyst': unknown skill 'calculas' (did you mean 'calculus'?)\n");
+        "graph.json:6:49: error: role 'analyst': unknown skill 'calculas' (did you mean "
+        "'calculus'?)\n");
 }
 
 TEST_CASE("an empty any_of group") {
-  CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math", "prerequisites": [{"any_of": []}]})")) ==
-        "graph.json:3:89: error: skill 'calculus': empty 'any_of' group\n");
+  CHECK(
+      problems(graph_with(
+          R"({"id": "calculus", "name": "Calculus", "category": "math", "prerequisites": [{"any_of": []}]})")) ==
+      "graph.json:3:89: error: skill 'calculus': empty 'any_of' group\n");
 }
 
 TEST_CASE("more than one default role") {
   CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math"})",
                             R"({"id": "a", "name": "A", "skills": ["calculus"], "default": true},
 {"id": "b", "name": "B", "skills": ["calculus"], "default": true})")) ==
-        "graph.json:7:61: error: role 'b': more than one default role ('a' is already the default)\n");
+        "graph.json:7:61: error: role 'b': more than one default role ('a' is already the "
+        "default)\n");
 }
 
 TEST_CASE("cycles are reported as the closed path") {
@@ -128,13 +139,17 @@ TEST_CASE("cycles are reported as the closed path") {
 }
 
 TEST_CASE("a self-loop is a cycle") {
-  CHECK(problems(graph_with(R"({"id": "a", "name": "A", "category": "math", "prerequisites": [{"id": "a", "why": "x"}]})")) ==
-        "graph.json:3:8: error: dependency cycle: a -> a\n");
+  CHECK(
+      problems(graph_with(
+          R"({"id": "a", "name": "A", "category": "math", "prerequisites": [{"id": "a", "why": "x"}]})")) ==
+      "graph.json:3:8: error: dependency cycle: a -> a\n");
 }
 
 TEST_CASE("invalid ids are explained") {
-  CHECK(problems(graph_with(R"({"id": "Deep Learning", "name": "Deep learning", "category": "ml"})")) ==
-        "graph.json:3:8: error: skill #1: invalid skill id 'Deep Learning': ids are 1 to 64 lowercase letters, digits, '-', '.' or '+', starting with a letter or digit\n");
+  CHECK(problems(
+            graph_with(R"({"id": "Deep Learning", "name": "Deep learning", "category": "ml"})")) ==
+        "graph.json:3:8: error: skill #1: invalid skill id 'Deep Learning': ids are 1 to 64 "
+        "lowercase letters, digits, '-', '.' or '+', starting with a letter or digit\n");
 }
 
 TEST_CASE("every problem is reported, not just the first") {
@@ -146,11 +161,14 @@ TEST_CASE("every problem is reported, not just the first") {
 }
 
 TEST_CASE("unknown fields are warnings with a suggestion, and the graph still loads") {
-  const auto result = load_graph(graph_with(R"({"id": "a", "name": "A", "category": "math", "prerequisits": []})"), "graph.json");
+  const auto result =
+      load_graph(graph_with(R"({"id": "a", "name": "A", "category": "math", "prerequisits": []})"),
+                 "graph.json");
   REQUIRE(result.graph);
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(format_diagnostic(result.diagnostics[0]) ==
-        "graph.json:3:46: warning: skill 'a': unknown field 'prerequisits' (did you mean 'prerequisites'?)");
+        "graph.json:3:46: warning: skill 'a': unknown field 'prerequisits' (did you mean "
+        "'prerequisites'?)");
 }
 
 TEST_CASE("duplicate keys are errors") {
@@ -160,7 +178,8 @@ TEST_CASE("duplicate keys are errors") {
 
 TEST_CASE("hours out of range") {
   CHECK(problems(graph_with(R"({"id": "a", "name": "A", "category": "math", "hours": -3})")) ==
-        "graph.json:3:55: error: skill 'a': 'hours' must be more than 0 and at most 10000, found -3\n");
+        "graph.json:3:55: error: skill 'a': 'hours' must be more than 0 and at most 10000, found "
+        "-3\n");
   CHECK(problems(graph_with(R"({"id": "a", "name": "A", "category": "math", "hours": 1e999})")) ==
         "graph.json:3:55: error: skill 'a': 'hours' is out of range: 1e999\n");
 }
@@ -172,23 +191,31 @@ TEST_CASE("names and aliases must point at one skill") {
 }
 
 TEST_CASE("resource urls must be http(s)") {
-  CHECK(problems(graph_with(R"j({"id": "a", "name": "A", "category": "math", "resources": [{"title": "x", "url": "javascript:alert(1)"}]})j")) ==
-        "graph.json:3:82: error: skill 'a': resource #1: url 'javascript:alert(1)' must start with https:// or http://\n");
+  CHECK(
+      problems(graph_with(
+          R"j({"id": "a", "name": "A", "category": "math", "resources": [{"title": "x", "url": "javascript:alert(1)"}]})j")) ==
+      "graph.json:3:82: error: skill 'a': resource #1: url 'javascript:alert(1)' must start with "
+      "https:// or http://\n");
 }
 
 TEST_CASE("an unsupported schema version") {
   CHECK(problems(R"({"schema_version": 2, "categories": [], "skills": []})") ==
-        "graph.json:1:20: error: unsupported schema_version 2 (this version of mlroadmap reads schema_version 1)\n");
+        "graph.json:1:20: error: unsupported schema_version 2 (this version of mlroadmap reads "
+        "schema_version 1)\n");
 }
 
 TEST_CASE("a role id may not also be a skill id") {
   CHECK(problems(graph_with(R"({"id": "a", "name": "A", "category": "math"})",
                             R"({"id": "a", "name": "Role A", "skills": ["a"]})")) ==
-        "graph.json:6:8: error: role id 'a' is also a skill id; roles and skills share one namespace\n");
+        "graph.json:6:8: error: role id 'a' is also a skill id; roles and skills share one "
+        "namespace\n");
 }
 
 TEST_CASE("names resolve ignoring case, by id, name or alias") {
-  const auto result = load_graph(graph_with(R"({"id": "linear-algebra", "name": "Linear algebra", "category": "math", "aliases": ["linalg"]})"), "graph.json");
+  const auto result = load_graph(
+      graph_with(
+          R"({"id": "linear-algebra", "name": "Linear algebra", "category": "math", "aliases": ["linalg"]})"),
+      "graph.json");
   REQUIRE(result.graph);
   CHECK(result.graph->find_skill("LINALG") == SkillIndex{0});
   CHECK(result.graph->find_skill("linear ALGEBRA") == SkillIndex{0});

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "mlroadmap/graph_loader.hpp"
@@ -37,7 +36,8 @@ std::string ids(const SkillGraph& g, const Plan& plan) {
 
 std::string names(const SkillGraph& g, const std::vector<SkillIndex>& skills) {
   std::string out;
-  for (const SkillIndex s : skills) out += std::string(out.empty() ? "" : " ") + std::string(g.skill(s).id);
+  for (const SkillIndex s : skills)
+    out += std::string(out.empty() ? "" : " ") + std::string(g.skill(s).id);
   return out;
 }
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -45,7 +44,8 @@ TEST_CASE("markdown is a task list by stage") {
   CHECK(md.find("## Stage 2\n") != std::string::npos);
   CHECK(md.find("- [ ] **B \\[31mred** (C \\| \\<b\\>x\\</b\\>, 1.5 h)") != std::string::npos);
   CHECK(md.find("  - Why: a goal in itself\n") != std::string::npos);
-  CHECK(md.find("  - Why: a goal in itself; needed for B \\[31mred (needs \"a\")\n") != std::string::npos);
+  CHECK(md.find("  - Why: a goal in itself; needed for B \\[31mred (needs \"a\")\n") !=
+        std::string::npos);
   CHECK(md.find("## Contents\n\n- [Stage 1: start now](#stage-1-start-now): 1 skill, 2 hours\n") !=
         std::string::npos);
   CHECK(md.find("```mermaid\nflowchart LR\n") != std::string::npos);
