@@ -60,16 +60,20 @@ std::optional<std::string> read_input(const std::string& path, std::size_t max_b
   return text;
 }
 
+void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes) {
+  command
+      .add_option("--max-graph-size", max_bytes,
+                  "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("SIZE");
+}
+
 void add_graph_options(CLI::App& command, GraphOptions& options) {
   command
       .add_option("--graph", options.path,
                   "Skill graph file to use instead of the built-in one ('-' for stdin)")
       ->type_name("FILE");
-  command
-      .add_option("--max-graph-size", options.max_bytes,
-                  "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
-      ->transform(CLI::AsSizeValue(false))
-      ->type_name("SIZE");
+  add_max_graph_size_option(command, options.max_bytes);
 }
 
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options) {

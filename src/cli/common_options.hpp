@@ -19,6 +19,8 @@ struct GraphOptions {
   std::size_t max_bytes = std::size_t{1} << 30;
 };
 void add_graph_options(CLI::App& command, GraphOptions& options);
+/// --max-graph-size, for every command that reads graph files.
+void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes);
 
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);

@@ -12,11 +12,7 @@ void setup_validate(CLI::App& app, ValidateOptions& options) {
   command->add_option("files", options.files, "Graph files ('-' for stdin)")
       ->required()
       ->type_name("FILE");
-  command
-      ->add_option("--max-graph-size", options.max_bytes,
-                   "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
-      ->transform(CLI::AsSizeValue(false))
-      ->type_name("SIZE");
+  add_max_graph_size_option(*command, options.max_bytes);
   add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
