@@ -18,13 +18,6 @@ SkillGraph::SkillGraph(SkillGraph&&) noexcept = default;
 SkillGraph& SkillGraph::operator=(SkillGraph&&) noexcept = default;
 SkillGraph::~SkillGraph() = default;
 
-Requirement SkillGraph::requirement(SkillIndex skill, std::size_t i) const {
-  const std::uint32_t* item = &requirement_items_[requirement_begin_[skill] + i];
-  if ((*item & kComplexTag) == 0) return Requirement{std::span(item, 1), {}, false};
-  const ComplexRequirement& c = complex_[*item & ~kComplexTag];
-  return Requirement{std::span(options_.data() + c.first_option, c.option_count), c.why, c.any_of};
-}
-
 std::string_view SkillGraph::summary(SkillIndex skill) const {
   const std::uint32_t d = details_index_[skill];
   return d == kNoDetails ? std::string_view{} : details_[d].summary;

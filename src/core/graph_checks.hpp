@@ -12,8 +12,17 @@ struct DependencyCycle {
   std::vector<SkillIndex> path;  ///< closed: the first skill is repeated at the end
 };
 
-/// Cycles found by a depth-first walk in file order (each member of an any_of group counts as
-/// an edge), at most `limit` of them. Empty for a graph without cycles.
-std::vector<DependencyCycle> find_dependency_cycles(const SkillGraph& graph, std::size_t limit);
+/// What one depth-first walk of the requirements finds.
+struct DependencyOrder {
+  /// At most the limit asked for; empty for a graph without cycles.
+  std::vector<DependencyCycle> cycles;
+  /// Without cycles: every skill once, each after all it requires (each member of an any_of
+  /// group counts as required). Meaningless when there are cycles.
+  std::vector<SkillIndex> order;
+};
+
+/// Walks the graph depth first, roots in file order, and returns the skills in the order the
+/// walk finishes them (a topological order) and the cycles it meets.
+DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit);
 
 }  // namespace mlroadmap

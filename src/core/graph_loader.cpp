@@ -1023,8 +1023,10 @@ class GraphBuilder {
     }
   }
 
+  // Finds cycles, and without any keeps the order the walk found: the planner works in it.
   void check_cycles() {
-    for (const DependencyCycle& cycle : find_dependency_cycles(graph_, 20)) {
+    DependencyOrder walk = order_dependencies(graph_, 20);
+    for (const DependencyCycle& cycle : walk.cycles) {
       std::string path;
       for (const SkillIndex s : cycle.path) {
         if (!path.empty()) path += " -> ";
@@ -1032,6 +1034,7 @@ class GraphBuilder {
       }
       error(skill_offsets_[cycle.path.front()], fmt::format("dependency cycle: {}", path));
     }
+    if (walk.cycles.empty()) graph_.topological_order_ = std::move(walk.order);
   }
 
   std::string_view text_;

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "mlroadmap/plan.hpp"
 
@@ -66,6 +65,10 @@ class PlanBuilder {
   }
 
  private:
+  static constexpr std::uint8_t kPlanned = 1;  // in_plan_ bits
+  static constexpr std::uint8_t kGoal = 2;
+  static constexpr SkillIndex kNoChoice = 0xFFFF'FFFFu;
+
   // A skill you have covers everything it requires, transitively, unless the request is exact.
   // Members of an any_of group stay uncovered: knowing the skill does not say which one you used.
   void mark_covered() {
@@ -128,12 +131,12 @@ class PlanBuilder {
       note_covered(root);
       return;
     }
-    if (in_plan_[root]) return;
-    in_plan_[root] = 1;
-    std::vector<SkillIndex> stack{root};
-    while (!stack.empty()) {
-      const SkillIndex s = stack.back();
-      stack.pop_back();
+    if (in_plan_[root] & kPlanned) return;
+    in_plan_[root] |= kPlanned;
+    stack_.push_back(root);
+    while (!stack_.empty()) {
+      const SkillIndex s = stack_.back();
+      stack_.pop_back();
       for (std::uint32_t r = 0; r < graph_.requirement_count(s); ++r) {
         const Requirement requirement = graph_.requirement(s, r);
         if (requirement.any_of) {
@@ -143,9 +146,10 @@ class PlanBuilder {
         for (const SkillIndex option : requirement.options) {
           if (covered_[option]) {
             note_covered(option);
-          } else if (!in_plan_[option]) {
-            in_plan_[option] = 1;
-            stack.push_back(option);
+          } else if (!(in_plan_[option] & kPlanned)) {
+            in_plan_[option] |= kPlanned;
+            graph_.prefetch_requirement_start(option);
+            stack_.push_back(option);
           }
         }
       }
@@ -153,20 +157,20 @@ class PlanBuilder {
   }
 
   void collect_needed() {
-    for (const SkillIndex target : targets_) {
+    for (std::size_t k = 0; k < targets_.size(); ++k) {
+      prefetch(k, targets_.size(), [&](std::size_t i) { return targets_[i]; });
+      const SkillIndex target = targets_[k];
       add_with_prerequisites(target);
-      if (!covered_[target]) is_goal_.push_back(target);
+      if (!covered_[target]) in_plan_[target] |= kGoal;
     }
+    targets_ = {};
+    if (!open_groups_.empty()) chosen_.assign(graph_.requirement_total(), kNoChoice);
     for (std::size_t g = 0; g < open_groups_.size(); ++g) {
       const auto [skill, r] = open_groups_[g];
       const SkillIndex chosen = choose_member(graph_.requirement(skill, r));
-      choices_[key(skill, r)] = chosen;
+      chosen_[graph_.requirement_number(skill, r)] = chosen;
       add_with_prerequisites(chosen);
     }
-  }
-
-  static std::uint64_t key(SkillIndex skill, std::uint32_t requirement) {
-    return (std::uint64_t{skill} << 32) | requirement;
   }
 
   // The first member already covered or planned; otherwise the one needing the fewest further
@@ -176,7 +180,7 @@ class PlanBuilder {
       if (covered_[m]) return m;
     }
     for (const SkillIndex m : group.options) {
-      if (in_plan_[m]) return m;
+      if (in_plan_[m] & kPlanned) return m;
     }
     SkillIndex best = group.options.front();
     double best_hours = further_hours(best);
@@ -196,7 +200,7 @@ class PlanBuilder {
     if (visit_mark_.empty()) visit_mark_.assign(graph_.skill_count(), 0);
     ++epoch_;
     const auto fresh = [&](SkillIndex s) {
-      return !covered_[s] && !in_plan_[s] && visit_mark_[s] != epoch_;
+      return !covered_[s] && !(in_plan_[s] & kPlanned) && visit_mark_[s] != epoch_;
     };
     double hours = 0;
     std::vector<SkillIndex> stack{member};
@@ -231,97 +235,95 @@ class PlanBuilder {
     return hours;
   }
 
-  // The plan skills `s` waits for, with the requirement each one meets, first mention kept.
-  void dependencies(SkillIndex s, std::vector<PlanLink>& out) const {
-    out.clear();
-    for (std::uint32_t r = 0; r < graph_.requirement_count(s); ++r) {
+  // Calls f(dep, r) for each plan skill `s` waits for, with the requirement it meets; a skill
+  // named by two requirements comes twice.
+  template <typename F>
+  void for_each_dependency(SkillIndex s, F f) const {
+    const std::size_t count = graph_.requirement_count(s);
+    for (std::uint32_t r = 0; r < count; ++r) {
       const Requirement requirement = graph_.requirement(s, r);
       SkillIndex dep;
       if (requirement.any_of) {
-        const auto it = choices_.find(key(s, r));
-        if (it == choices_.end()) continue;  // met by something covered
-        dep = it->second;
+        dep = chosen_.empty() ? kNoChoice : chosen_[graph_.requirement_number(s, r)];
+        if (dep == kNoChoice) continue;  // met by something covered
       } else {
         dep = requirement.options.front();
       }
-      if (!in_plan_[dep]) continue;
-      if (std::any_of(out.begin(), out.end(), [&](const PlanLink& l) { return l.step == dep; })) {
-        continue;
-      }
-      out.push_back({dep, r});
+      if (in_plan_[dep] & kPlanned) f(dep, r);
     }
   }
 
-  // Orders the plan in linear time: the edges between plan skills are gathered once, stages
-  // come from Kahn's algorithm (a step's stage is one more than the latest it waits for), the
-  // length of the chain behind each step from the same order walked backwards, then one sort.
+  // The plan skills `s` waits for, with the requirement each one meets, first mention kept.
+  void dependencies(SkillIndex s, std::vector<PlanLink>& out) const {
+    out.clear();
+    for_each_dependency(s, [&](SkillIndex dep, std::uint32_t r) {
+      for (const PlanLink& l : out) {
+        if (l.step == dep) return;
+      }
+      out.push_back({dep, r});
+    });
+  }
+
+  // A walk over many skills in an order of its own waits on memory three times a skill: for
+  // where its requirements start, for the requirements, then for the record of the skill and
+  // the entries of per-skill arrays it reads: its own (`own`) and those its requirements point
+  // at (`target`). Asking for each a few skills ahead overlaps those waits. `at(i)` is the
+  // skill walked i-th.
+  static constexpr std::size_t kAhead = 8;
+  template <typename At>
+  void prefetch(std::size_t i, std::size_t count, At at, const std::uint32_t* target = nullptr,
+                const std::uint32_t* own = nullptr) const {
+    if (i + 3 * kAhead < count) graph_.prefetch_requirement_start(at(i + 3 * kAhead));
+    if (i + 2 * kAhead < count) graph_.prefetch_requirements(at(i + 2 * kAhead));
+    if (target != nullptr && i + kAhead < count) {
+      const SkillIndex s = at(i + kAhead);
+      SkillGraph::prefetch(&graph_.skill(s).hours);
+      if (own != nullptr) SkillGraph::prefetch(own + s);
+      for (std::size_t r = 0; r < graph_.requirement_count(s); ++r) {
+        for (const SkillIndex o : graph_.requirement(s, r).options)
+          SkillGraph::prefetch(target + o);
+      }
+    }
+  }
+
+  // Orders the plan in linear time, walking the graph's topological order: a step's stage is
+  // one more than the latest it waits for (forwards), the chain behind it one more than the
+  // longest chain of what waits for it (backwards), then one sort by those keys.
   void order_steps() {
-    std::vector<SkillIndex> members;
-    step_of_.assign(graph_.skill_count(), 0);
-    for (SkillIndex s = 0; s < graph_.skill_count(); ++s) {
-      if (!in_plan_[s]) continue;
-      step_of_[s] = static_cast<std::uint32_t>(members.size());
+    const std::size_t n = graph_.skill_count();
+    std::vector<PlanLink> deps;
+    std::vector<SkillIndex> members;  // in topological order
+    std::vector<std::uint32_t> stage(n, 0);
+    const std::span<const SkillIndex> order = graph_.topological_order();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      prefetch(k, order.size(), [&](std::size_t i) { return order[i]; });
+      const SkillIndex s = order[k];
+      if (!(in_plan_[s] & kPlanned)) continue;
       members.push_back(s);
+      std::uint32_t st = 1;
+      for_each_dependency(
+          s, [&](SkillIndex dep, std::uint32_t) { st = std::max(st, stage[dep] + 1); });
+      stage[s] = st;
     }
     const std::size_t m = members.size();
-
-    // Edges in member numbering: waits (what each member waits for) and the reverse.
-    std::vector<std::uint32_t> wait_begin{0};
-    std::vector<PlanLink> waits;
-    std::vector<std::uint32_t> unlock_count(m, 0);
-    wait_begin.reserve(m + 1);
-    waits.reserve(m == graph_.skill_count() ? graph_.requirement_items_count() : m * 2);
-    std::vector<PlanLink> deps;
-    for (std::size_t i = 0; i < m; ++i) {
-      dependencies(members[i], deps);
-      for (PlanLink d : deps) {
-        d.step = step_of_[d.step];
-        ++unlock_count[d.step];
-        waits.push_back(d);
-      }
-      wait_begin.push_back(static_cast<std::uint32_t>(waits.size()));
+    std::vector<std::uint32_t> chain(n, 1);
+    std::size_t edges = 0;
+    for (std::size_t k = m; k-- > 0;) {
+      prefetch(m - 1 - k, m, [&](std::size_t i) { return members[m - 1 - i]; });
+      const SkillIndex s = members[k];
+      const std::uint32_t behind = chain[s] + 1;
+      for_each_dependency(s, [&](SkillIndex dep, std::uint32_t) {
+        chain[dep] = std::max(chain[dep], behind);
+        ++edges;
+      });
     }
-    std::vector<std::uint32_t> unlock_begin(m + 1, 0);
-    for (std::size_t i = 0; i < m; ++i) unlock_begin[i + 1] = unlock_begin[i] + unlock_count[i];
-    std::vector<std::uint32_t> unlocks(waits.size());
-    {
-      std::vector<std::uint32_t> fill(unlock_begin.begin(), unlock_begin.end() - 1);
-      for (std::uint32_t i = 0; i < m; ++i) {
-        for (std::uint32_t k = wait_begin[i]; k < wait_begin[i + 1]; ++k) {
-          unlocks[fill[waits[k].step]++] = i;
-        }
-      }
-    }
-
-    std::vector<std::uint32_t> stage(m, 1);
-    std::vector<std::uint32_t> pending(m);
-    std::vector<std::uint32_t> order;
-    order.reserve(m);
-    for (std::uint32_t i = 0; i < m; ++i) {
-      pending[i] = wait_begin[i + 1] - wait_begin[i];
-      if (pending[i] == 0) order.push_back(i);
-    }
-    for (std::size_t head = 0; head < order.size(); ++head) {
-      const std::uint32_t u = order[head];
-      for (std::uint32_t k = unlock_begin[u]; k < unlock_begin[u + 1]; ++k) {
-        const std::uint32_t v = unlocks[k];
-        stage[v] = std::max(stage[v], stage[u] + 1);
-        if (--pending[v] == 0) order.push_back(v);
-      }
-    }
-    std::vector<std::uint32_t> chain(m, 1);
-    for (std::size_t k = order.size(); k-- > 0;) {
-      const std::uint32_t u = order[k];
-      for (std::uint32_t e = unlock_begin[u]; e < unlock_begin[u + 1]; ++e) {
-        chain[u] = std::max(chain[u], chain[unlocks[e]] + 1);
-      }
-    }
+    members = {};
 
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
     // category display order, then the graph's own order.
-    // The keys are built in member order (the graph's order, so the skill records are read
-    // front to back) and sorted as plain numbers, with no lookups while sorting.
+    // The keys are built in the graph's order (so the skill records are read front to back)
+    // and sorted as plain numbers, with no lookups while sorting.
     struct SortKey {
       std::uint64_t stage_chain;        // stage, then longer chains first
       std::uint64_t category_position;  // category, then the graph's order
@@ -330,33 +332,39 @@ class PlanBuilder {
                                                 : category_position < other.category_position;
       }
     };
-    std::vector<SortKey> keys(m);
-    for (std::uint32_t i = 0; i < m; ++i) {
-      keys[i] = {(std::uint64_t{stage[i]} << 32) | (0xFFFF'FFFFu - chain[i]),
-                 (std::uint64_t{graph_.skill(members[i]).category} << 32) | i};
+    std::vector<SortKey> keys;
+    keys.reserve(m);
+    for (SkillIndex s = 0; s < n; ++s) {
+      if (!(in_plan_[s] & kPlanned)) continue;
+      keys.push_back({(std::uint64_t{stage[s]} << 32) | (0xFFFF'FFFFu - chain[s]),
+                      (std::uint64_t{graph_.skill(s).category} << 32) | s});
     }
     std::sort(keys.begin(), keys.end());
-    std::vector<std::uint32_t> sorted(m);
-    for (std::uint32_t k = 0; k < m; ++k)
-      sorted[k] = static_cast<std::uint32_t>(keys[k].category_position);
+    std::vector<SkillIndex> sorted(m);
+    for (std::size_t k = 0; k < m; ++k)
+      sorted[k] = static_cast<SkillIndex>(keys[k].category_position);
     keys = {};
-    std::vector<std::uint32_t> position(m);
-    for (std::uint32_t k = 0; k < m; ++k) position[sorted[k]] = k;
+    std::vector<std::uint32_t>& position = chain;  // chain is done with: reuse its memory
+    for (std::size_t k = 0; k < m; ++k) position[sorted[k]] = static_cast<std::uint32_t>(k);
 
-    std::sort(is_goal_.begin(), is_goal_.end());
+    // The steps, what each waits for (in plan numbering), and how many each unlocks.
     double hours = 0;
     plan_.steps.reserve(m);
     plan_.waits_begin_.reserve(m + 1);
-    plan_.waits_.reserve(waits.size());
-    for (const std::uint32_t i : sorted) {
-      const SkillIndex s = members[i];
+    plan_.waits_.reserve(edges);
+    plan_.unlocks_begin_.assign(m + 1, 0);
+    for (std::size_t k = 0; k < m; ++k) {
+      prefetch(
+          k, m, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
+      const SkillIndex s = sorted[k];
       const double start = hours;
       hours += graph_.skill(s).hours;
-      plan_.steps.push_back(
-          {s, stage[i], start, hours, std::binary_search(is_goal_.begin(), is_goal_.end(), s)});
-      plan_.stage_count = std::max(plan_.stage_count, stage[i]);
-      for (std::uint32_t k = wait_begin[i]; k < wait_begin[i + 1]; ++k) {
-        plan_.waits_.push_back({position[waits[k].step], waits[k].requirement});
+      plan_.steps.push_back({s, stage[s], start, hours, (in_plan_[s] & kGoal) != 0});
+      plan_.stage_count = std::max(plan_.stage_count, stage[s]);
+      dependencies(s, deps);
+      for (const PlanLink& d : deps) {
+        const std::uint32_t step = position[d.step];
+        plan_.waits_.push_back({step, d.requirement});
       }
       plan_.waits_begin_.push_back(static_cast<std::uint32_t>(plan_.waits_.size()));
     }
@@ -365,14 +373,11 @@ class PlanBuilder {
     plan_.covered = covered_needed_;
 
     // What each step unlocks, in plan order.
-    plan_.unlocks_begin_.assign(m + 1, 0);
-    for (std::size_t k = 0; k < m; ++k) {
-      const std::uint32_t i = sorted[k];
-      plan_.unlocks_begin_[k + 1] =
-          plan_.unlocks_begin_[k] + (unlock_begin[i + 1] - unlock_begin[i]);
-    }
+    for (const PlanLink& link : plan_.waits_) ++plan_.unlocks_begin_[link.step + 1];
+    for (std::size_t k = 0; k < m; ++k) plan_.unlocks_begin_[k + 1] += plan_.unlocks_begin_[k];
     plan_.unlocks_.resize(plan_.waits_.size());
-    std::vector<std::uint32_t> fill(plan_.unlocks_begin_.begin(), plan_.unlocks_begin_.end() - 1);
+    std::vector<std::uint32_t>& fill = stage;  // stage is done with too
+    std::copy(plan_.unlocks_begin_.begin(), plan_.unlocks_begin_.end() - 1, fill.begin());
     for (std::uint32_t k = 0; k < m; ++k) {  // in plan order, so each list comes out sorted
       for (const PlanLink& link : plan_.waits_for(k)) plan_.unlocks_[fill[link.step]++] = k;
     }
@@ -382,15 +387,14 @@ class PlanBuilder {
   const PlanRequest& request_;
   Plan plan_;
   std::vector<std::uint8_t> covered_;  // 0 no, 1 covered, 2 covered and needed by the goals
-  std::vector<std::uint8_t> in_plan_;
+  std::vector<std::uint8_t> in_plan_;  // kPlanned, kGoal
   std::vector<SkillIndex> targets_;
-  std::vector<SkillIndex> is_goal_;
+  std::vector<SkillIndex> stack_;
   std::vector<SkillIndex> covered_needed_;
   std::vector<std::pair<SkillIndex, std::uint32_t>> open_groups_;
-  std::unordered_map<std::uint64_t, SkillIndex> choices_;
+  std::vector<SkillIndex> chosen_;  // per requirement number: the member an any_of group takes
   std::vector<std::uint32_t> visit_mark_;
   std::uint32_t epoch_ = 0;
-  std::vector<std::uint32_t> step_of_;
 };
 
 Plan make_plan(const SkillGraph& graph, const PlanRequest& request) {
