@@ -4,12 +4,14 @@
 
 namespace mlroadmap {
 
-DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit) {
+namespace {
+
+// The cycles a depth-first walk meets, roots in file order: only run when a graph has some.
+std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cycle_limit) {
   enum : std::uint8_t { unvisited, on_path, done };
   const std::size_t n = graph.skill_count();
   std::vector<std::uint8_t> state(n, unvisited);
   DependencyOrder result;
-  result.order.reserve(n);
 
   // An explicit stack: a deep chain of prerequisites must not overflow the call stack.
   struct Frame {
@@ -30,7 +32,6 @@ DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_li
       Frame& top = stack.back();
       if (top.requirement == top.requirement_count) {
         state[top.skill] = done;
-        result.order.push_back(top.skill);
         stack.pop_back();
         continue;
       }
@@ -56,6 +57,67 @@ DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_li
       }
     }
     stack.clear();
+  }
+  return std::move(result.cycles);
+}
+
+// Kahn's algorithm: a skill is ready once everything it requires is placed. The lists of who
+// requires each skill are built in two passes over the requirements; the walk then reads them
+// in the order skills become ready, asking for each one's list a few skills ahead.
+std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
+  const std::size_t n = graph.skill_count();
+  std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
+  std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
+  for (SkillIndex s = 0; s < n; ++s) {
+    for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+      for (const SkillIndex o : graph.requirement(s, r).options) {
+        ++waiting[s];
+        ++needed_begin[o + 1];
+      }
+    }
+  }
+  for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
+  std::vector<SkillIndex> needed_by(needed_begin[n]);
+  {
+    std::vector<std::uint32_t> fill(needed_begin.begin(), needed_begin.end() - 1);
+    for (SkillIndex s = 0; s < n; ++s) {
+      for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+        for (const SkillIndex o : graph.requirement(s, r).options) needed_by[fill[o]++] = s;
+      }
+    }
+  }
+  std::vector<SkillIndex> order;
+  order.reserve(n);
+  for (SkillIndex s = 0; s < n; ++s) {
+    if (waiting[s] == 0) order.push_back(s);
+  }
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    if (head + 2 * kAhead < order.size()) {
+      SkillGraph::prefetch(&needed_begin[order[head + 2 * kAhead]]);
+    }
+    if (head + kAhead < order.size()) {
+      const SkillIndex ahead = order[head + kAhead];
+      for (std::uint32_t e = needed_begin[ahead]; e < needed_begin[ahead + 1]; e += 16) {
+        SkillGraph::prefetch(&needed_by[e]);
+      }
+    }
+    const SkillIndex u = order[head];
+    for (std::uint32_t e = needed_begin[u]; e < needed_begin[u + 1]; ++e) {
+      if (--waiting[needed_by[e]] == 0) order.push_back(needed_by[e]);
+    }
+  }
+  return order;
+}
+
+}  // namespace
+
+DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit) {
+  DependencyOrder result;
+  result.order = ready_order(graph);
+  if (result.order.size() < graph.skill_count()) {
+    result.order.clear();
+    result.cycles = find_cycles(graph, cycle_limit);
   }
   return result;
 }
