@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
+#include <thread>
 
 #include "graph_checks.hpp"
 #include "json_reader.hpp"
@@ -891,11 +892,37 @@ class GraphBuilder {
                                    begins.begin() - 1);
   }
 
-  // Looks every prerequisite id up in one pass, as a pipeline: each key's table slot is
-  // requested kAhead keys before it is read, the candidate skill record kAhead keys after that,
-  // and its id text after that, so the cache misses of many lookups overlap instead of each
-  // lookup waiting for three of its own.
+  // Looks every prerequisite id up: the table is only read and each reference fills its own
+  // item, so a large graph splits the references between two threads. Unknown ones are
+  // reported afterwards, in file order, by this thread alone.
   void resolve_skill_refs() {
+    const std::size_t n = pending_refs_.size();
+    std::vector<std::size_t> unknown;
+    constexpr std::size_t kWorthAThread = 1 << 16;
+    if (n >= kWorthAThread && std::thread::hardware_concurrency() > 1) {
+      std::vector<std::size_t> unknown_later;
+      std::thread helper([&] { resolve_skill_refs(n / 2, n, unknown_later); });
+      resolve_skill_refs(0, n / 2, unknown);
+      helper.join();
+      unknown.insert(unknown.end(), unknown_later.begin(), unknown_later.end());
+    } else {
+      resolve_skill_refs(0, n, unknown);
+    }
+    std::string scratch;
+    for (const std::size_t k : unknown) {
+      const PendingSkillRef& ref = pending_refs_[k];
+      const std::string_view key = ref_text(ref, scratch);
+      error(ref.text_offset,
+            fmt::format("skill '{}': unknown prerequisite '{}'{}",
+                        graph_.skills_[ref_owner(ref)].id, terminal_safe(key), suggest_skill(key)));
+    }
+  }
+
+  // References [first, last) in one pass, as a pipeline: each key's table slot is requested
+  // kAhead keys before it is read, the candidate skill record kAhead keys after that, and its
+  // id text after that, so the cache misses of many lookups overlap instead of each lookup
+  // waiting for three of its own. Touches nothing but the items of its own references.
+  void resolve_skill_refs(std::size_t first, std::size_t last, std::vector<std::size_t>& unknown) {
     constexpr std::size_t kAhead = 8;
     constexpr std::size_t kLanes = 4 * kAhead;
     struct Lane {
@@ -905,12 +932,14 @@ class GraphBuilder {
       std::optional<SkillGraph::NameEntry> candidate;
     };
     std::vector<Lane> lanes(kLanes);
-    const std::size_t n = pending_refs_.size();
+    const std::size_t n = last - first;
     const auto& skills = graph_.skills_;
+    std::uint32_t* const items = graph_.requirement_items_.data();
+    std::uint32_t* const options = graph_.options_.data();
     for (std::size_t i = 0; i < n + 3 * kAhead; ++i) {
       if (i < n) {  // stage 1: the key, its hash, and a request for its slot
         Lane& lane = lanes[i % kLanes];
-        lane.key = ref_text(pending_refs_[i], lane.scratch);
+        lane.key = ref_text(pending_refs_[first + i], lane.scratch);
         lane.hash = hash_ignoring_case(lane.key);
         graph_.prefetch_name_slot(lane.hash);
       }
@@ -918,13 +947,13 @@ class GraphBuilder {
         Lane& lane = lanes[(i - kAhead) % kLanes];
         lane.candidate = graph_.find_name_candidate(lane.hash);
         if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id) {
-          __builtin_prefetch(&skills[lane.candidate->index]);
+          SkillGraph::prefetch(&skills[lane.candidate->index]);
         }
       }
       if (i >= 2 * kAhead && i - 2 * kAhead < n) {  // stage 3: the record is in; ask for its id
         const Lane& lane = lanes[(i - 2 * kAhead) % kLanes];
         if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id) {
-          __builtin_prefetch(skills[lane.candidate->index].id.data());
+          SkillGraph::prefetch(skills[lane.candidate->index].id.data());
         }
       }
       if (i >= 3 * kAhead && i - 3 * kAhead < n) {  // stage 4: compare, and fill the item
@@ -939,16 +968,13 @@ class GraphBuilder {
                    skills[entry->index].id == lane.key) {
           found = entry->index;  // the first slot with matching hash bits was another key
         }
-        const PendingSkillRef& ref = pending_refs_[k];
+        const PendingSkillRef& ref = pending_refs_[first + k];
         if (!found) {
-          error(ref.text_offset,
-                fmt::format("skill '{}': unknown prerequisite '{}'{}", skills[ref_owner(ref)].id,
-                            terminal_safe(lane.key), suggest_skill(lane.key)));
+          unknown.push_back(first + k);
           continue;
         }
         const std::uint32_t position = ref.position & ~kOptionRef;
-        ((ref.position & kOptionRef) != 0 ? graph_.options_ : graph_.requirement_items_)[position] =
-            *found;
+        ((ref.position & kOptionRef) != 0 ? options : items)[position] = *found;
       }
     }
   }
