@@ -183,7 +183,12 @@ class SkillGraph {
 
   std::vector<SkillIndex> topological_order_;
 
-  std::vector<std::uint32_t> details_index_;  ///< per skill, kNoDetails or index into details_
+  /// Per skill, kNoDetails or an index into details_; empty while no skill has details (a
+  /// large generated graph often has none).
+  std::vector<std::uint32_t> details_index_;
+  std::uint32_t details_of(SkillIndex skill) const {
+    return details_index_.empty() ? kNoDetails : details_index_[skill];
+  }
   std::vector<SkillDetails> details_;
   std::vector<std::string_view> alias_texts_;
   std::vector<SkillIndex> alias_skills_;

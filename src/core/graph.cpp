@@ -11,6 +11,14 @@ namespace {
 
 std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFF'FFFF'0000'0000ull; }
 
+// The slot a key's probe starts at: the low hash bits scaled to the table's size, which need
+// not be a power of two (the table is sized to the keys, not to the next power of two).
+std::size_t home_slot(std::uint64_t hash, std::size_t size) {
+  return static_cast<std::size_t>(((hash & 0xFFFF'FFFFull) * size) >> 32);
+}
+
+std::size_t next_slot(std::size_t i, std::size_t size) { return i + 1 == size ? 0 : i + 1; }
+
 }  // namespace
 
 SkillGraph::SkillGraph() = default;
@@ -19,23 +27,23 @@ SkillGraph& SkillGraph::operator=(SkillGraph&&) noexcept = default;
 SkillGraph::~SkillGraph() = default;
 
 std::string_view SkillGraph::summary(SkillIndex skill) const {
-  const std::uint32_t d = details_index_[skill];
+  const std::uint32_t d = details_of(skill);
   return d == kNoDetails ? std::string_view{} : details_[d].summary;
 }
 
 std::string_view SkillGraph::milestone(SkillIndex skill) const {
-  const std::uint32_t d = details_index_[skill];
+  const std::uint32_t d = details_of(skill);
   return d == kNoDetails ? std::string_view{} : details_[d].milestone;
 }
 
 std::span<const std::string_view> SkillGraph::aliases(SkillIndex skill) const {
-  const std::uint32_t d = details_index_[skill];
+  const std::uint32_t d = details_of(skill);
   if (d == kNoDetails) return {};
   return std::span(alias_texts_.data() + details_[d].first_alias, details_[d].alias_count);
 }
 
 std::span<const Resource> SkillGraph::resources(SkillIndex skill) const {
-  const std::uint32_t d = details_index_[skill];
+  const std::uint32_t d = details_of(skill);
   if (d == kNoDetails) return {};
   return std::span(resources_.data() + details_[d].first_resource, details_[d].resource_count);
 }
@@ -97,8 +105,8 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key)
 
 std::optional<SkillGraph::NameEntry> SkillGraph::find_name_candidate(std::uint64_t hash) const {
   if (name_slots_.empty()) return std::nullopt;
-  const std::size_t mask = name_slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+  const std::size_t size = name_slots_.size();
+  for (std::size_t i = home_slot(hash, size);; i = next_slot(i, size)) {
     const std::uint64_t slot = name_slots_[i];
     if (slot == 0) return std::nullopt;
     if (hash_bits(slot) == hash_bits(hash)) return decode_name(slot);
@@ -106,20 +114,20 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name_candidate(std::uint64
 }
 
 void SkillGraph::prefetch_name_slot(std::uint64_t hash) const {
-  if (!name_slots_.empty()) __builtin_prefetch(&name_slots_[hash & (name_slots_.size() - 1)]);
+  if (!name_slots_.empty()) prefetch(&name_slots_[home_slot(hash, name_slots_.size())]);
 }
 
+// At most two keys in three slots: probes stay short, and the slots keep hash bits, so
+// passing over another key's slot costs no text comparison.
 void SkillGraph::reserve_names(std::size_t count) {
-  std::size_t size = 64;
-  while (size < 2 * (name_count_ + count)) size *= 2;
+  const std::size_t size = std::max<std::size_t>(64, (name_count_ + count) * 3 / 2);
   if (size <= name_slots_.size()) return;
   std::vector<std::uint64_t> old = std::move(name_slots_);
   name_slots_.assign(size, 0);
-  const std::size_t mask = size - 1;
   for (const std::uint64_t slot : old) {
     if (slot == 0) continue;
-    std::size_t i = hash_ignoring_case(name_text(decode_name(slot))) & mask;
-    while (name_slots_[i] != 0) i = (i + 1) & mask;
+    std::size_t i = home_slot(hash_ignoring_case(name_text(decode_name(slot))), size);
+    while (name_slots_[i] != 0) i = next_slot(i, size);
     name_slots_[i] = slot;
   }
 }
@@ -127,8 +135,8 @@ void SkillGraph::reserve_names(std::size_t count) {
 std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key,
                                                            std::uint64_t hash) const {
   if (name_slots_.empty()) return std::nullopt;
-  const std::size_t mask = name_slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+  const std::size_t size = name_slots_.size();
+  for (std::size_t i = home_slot(hash, size);; i = next_slot(i, size)) {
     const std::uint64_t slot = name_slots_[i];
     if (slot == 0) return std::nullopt;
     if (hash_bits(slot) != hash_bits(hash)) continue;
@@ -143,14 +151,14 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
 
 std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::uint32_t index,
                                                              std::uint64_t hash) {
-  if ((name_count_ + 1) * 2 > name_slots_.size())
+  if ((name_count_ + 1) * 3 > name_slots_.size() * 2)
     reserve_names(std::max<std::size_t>(name_count_, 32));
   const NameEntry entry{tag, index};
   const std::string_view key = name_text(entry);
   const SkillIndex skill = name_skill(entry);
-  const std::size_t mask = name_slots_.size() - 1;
-  std::size_t i = hash & mask;
-  for (; name_slots_[i] != 0; i = (i + 1) & mask) {
+  const std::size_t size = name_slots_.size();
+  std::size_t i = home_slot(hash, size);
+  for (; name_slots_[i] != 0; i = next_slot(i, size)) {
     if (hash_bits(name_slots_[i]) != hash_bits(hash)) continue;
     const NameEntry existing = decode_name(name_slots_[i]);
     if (!equals_ignoring_case(name_text(existing), key)) continue;

@@ -129,10 +129,12 @@ namespace mlroadmap {
 // Builds a SkillGraph from JSON text in one pass, then resolves references and checks the whole.
 class GraphBuilder {
  public:
-  GraphBuilder(std::string_view text, std::string_view file, const LoadOptions& limits)
+  GraphBuilder(std::string_view text, std::string_view file, const LoadOptions& limits,
+               bool text_is_mapped_file)
       : text_(text),
         file_(file),
         limits_(limits),
+        text_is_mapped_file_(text_is_mapped_file),
         reader_(text, detail::JsonLimits{limits.max_depth, limits.max_string_bytes}) {}
 
   GraphLoadResult build() {
@@ -422,7 +424,25 @@ class GraphBuilder {
     while (reader_.next_element()) {
       if (!expect(JsonType::object, skill_owner({}), "skills[]")) continue;
       parse_skill();
+      release_text(released_, reader_.offset());
     }
+  }
+
+  // Pages of a mapped graph file behind the reader are handed back to the system as it goes:
+  // a large file is never resident whole. The mapping stays, so a message that quotes a line
+  // there later reads it back from the page cache. `released` is how far pages are already
+  // given back; pages go in steps of a few megabytes, a margin behind `offset`.
+  void release_text(std::size_t& released, std::size_t offset) const {
+    constexpr std::size_t kStep = std::size_t{4} << 20;
+    constexpr std::size_t kMargin = std::size_t{1} << 20;
+    if (!text_is_mapped_file_ || offset < released + kStep + kMargin) return;
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = (offset - kMargin) / page * page;
+    const std::size_t start = (released + page - 1) / page * page;
+    if (end > start) {
+      ::madvise(const_cast<char*>(text_.data()) + start, end - start, MADV_DONTNEED);
+    }
+    released = end;
   }
 
   void parse_skill() {
@@ -504,10 +524,12 @@ class GraphBuilder {
         static_cast<std::uint32_t>(graph_.requirement_items_.size()));
     skill_offsets_.push_back(static_cast<std::uint32_t>(id_offset));
     if (has_details) {
+      if (graph_.details_index_.empty())
+        graph_.details_index_.assign(index, SkillGraph::kNoDetails);
       graph_.details_index_.push_back(static_cast<std::uint32_t>(graph_.details_.size()));
       graph_.details_.push_back(details);
     } else {
-      graph_.details_index_.push_back(SkillGraph::kNoDetails);
+      if (!graph_.details_index_.empty()) graph_.details_index_.push_back(SkillGraph::kNoDetails);
     }
   }
 
@@ -553,7 +575,7 @@ class GraphBuilder {
                           skill.name, graph_.skills_[graph_.name_skill(*clash)].id));
       }
     }
-    const std::uint32_t d = graph_.details_index_[index];
+    const std::uint32_t d = graph_.details_of(index);
     if (d == SkillGraph::kNoDetails) return;
     const auto& details = graph_.details_[d];
     for (std::uint32_t a = details.first_alias; a < details.first_alias + details.alias_count;
@@ -933,11 +955,13 @@ class GraphBuilder {
     };
     std::vector<Lane> lanes(kLanes);
     const std::size_t n = last - first;
+    std::size_t released = n > 0 ? pending_refs_[first].text_offset : 0;
     const auto& skills = graph_.skills_;
     std::uint32_t* const items = graph_.requirement_items_.data();
     std::uint32_t* const options = graph_.options_.data();
     for (std::size_t i = 0; i < n + 3 * kAhead; ++i) {
       if (i < n) {  // stage 1: the key, its hash, and a request for its slot
+        if (i % 4096 == 0) release_text(released, pending_refs_[first + i].text_offset);
         Lane& lane = lanes[i % kLanes];
         lane.key = ref_text(pending_refs_[first + i], lane.scratch);
         lane.hash = hash_ignoring_case(lane.key);
@@ -1066,6 +1090,8 @@ class GraphBuilder {
   std::string_view text_;
   std::string_view file_;
   LoadOptions limits_;
+  bool text_is_mapped_file_;
+  std::size_t released_ = 0;
   JsonReader reader_;
   SkillGraph graph_;
   std::vector<Diagnostic> diagnostics_;
@@ -1081,8 +1107,10 @@ class GraphBuilder {
   std::vector<RoleRefs> role_refs_;
 };
 
-GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
-                           const LoadOptions& limits) {
+namespace {
+
+GraphLoadResult load_text(std::string_view text, std::string_view file_name,
+                          const LoadOptions& limits, bool text_is_mapped_file) {
   // Offsets into the text are kept in 32 bits.
   constexpr std::size_t kLargestText = 0xFFFF'FFFFu;
   if (text.size() > std::min(limits.max_file_bytes, kLargestText)) {
@@ -1097,7 +1125,14 @@ GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
                    {}});
     return result;
   }
-  return GraphBuilder(text, file_name, limits).build();
+  return GraphBuilder(text, file_name, limits, text_is_mapped_file).build();
+}
+
+}  // namespace
+
+GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
+                           const LoadOptions& limits) {
+  return load_text(text, file_name, limits, false);
 }
 
 namespace {
@@ -1133,7 +1168,7 @@ GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limi
       if (data == MAP_FAILED) return failure(fmt::format("cannot read: {}", std::strerror(errno)));
       ::madvise(data, size, MADV_SEQUENTIAL);
       GraphLoadResult result =
-          load_graph(std::string_view(static_cast<const char*>(data), size), name, limits);
+          load_text(std::string_view(static_cast<const char*>(data), size), name, limits, true);
       ::munmap(data, size);
       return result;
     }

@@ -5,6 +5,16 @@
 
 namespace mlroadmap {
 
+namespace {
+
+// Gives a vector's memory back now (`v = {}` would only empty it and keep the capacity).
+template <typename T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
+}  // namespace
+
 std::vector<SkillIndex> implied_cover(const Plan& plan) {
   std::vector<SkillIndex> implied;
   for (const SkillIndex s : plan.covered) {
@@ -163,7 +173,7 @@ class PlanBuilder {
       add_with_prerequisites(target);
       if (!covered_[target]) in_plan_[target] |= kGoal;
     }
-    targets_ = {};
+    release(targets_);
     if (!open_groups_.empty()) chosen_.assign(graph_.requirement_total(), kNoChoice);
     for (std::size_t g = 0; g < open_groups_.size(); ++g) {
       const auto [skill, r] = open_groups_[g];
@@ -317,7 +327,7 @@ class PlanBuilder {
         ++edges;
       });
     }
-    members = {};
+    release(members);
 
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
@@ -343,7 +353,7 @@ class PlanBuilder {
     std::vector<SkillIndex> sorted(m);
     for (std::size_t k = 0; k < m; ++k)
       sorted[k] = static_cast<SkillIndex>(keys[k].category_position);
-    keys = {};
+    release(keys);
     std::vector<std::uint32_t>& position = chain;  // chain is done with: reuse its memory
     for (std::size_t k = 0; k < m; ++k) position[sorted[k]] = static_cast<std::uint32_t>(k);
 
@@ -359,7 +369,7 @@ class PlanBuilder {
       const SkillIndex s = sorted[k];
       const double start = hours;
       hours += graph_.skill(s).hours;
-      plan_.steps.push_back({s, stage[s], start, hours, (in_plan_[s] & kGoal) != 0});
+      plan_.steps.push_back({s, stage[s], (in_plan_[s] & kGoal) != 0, start, hours});
       plan_.stage_count = std::max(plan_.stage_count, stage[s]);
       dependencies(s, deps);
       for (const PlanLink& d : deps) {
@@ -369,18 +379,25 @@ class PlanBuilder {
       plan_.waits_begin_.push_back(static_cast<std::uint32_t>(plan_.waits_.size()));
     }
     plan_.total_hours = hours;
+    release(sorted);
+    release(chain);  // and with it `position`
+    release(stage);
+    release(in_plan_);
+    release(covered_);
     std::sort(covered_needed_.begin(), covered_needed_.end());
     plan_.covered = covered_needed_;
 
-    // What each step unlocks, in plan order.
-    for (const PlanLink& link : plan_.waits_) ++plan_.unlocks_begin_[link.step + 1];
-    for (std::size_t k = 0; k < m; ++k) plan_.unlocks_begin_[k + 1] += plan_.unlocks_begin_[k];
+    // What each step unlocks, in plan order: count, then fill with each list's start as its
+    // cursor (which leaves it at the next list's start), then shift the starts back.
+    std::vector<std::uint32_t>& begin = plan_.unlocks_begin_;
+    for (const PlanLink& link : plan_.waits_) ++begin[link.step + 1];
+    for (std::size_t k = 0; k < m; ++k) begin[k + 1] += begin[k];
     plan_.unlocks_.resize(plan_.waits_.size());
-    std::vector<std::uint32_t>& fill = stage;  // stage is done with too
-    std::copy(plan_.unlocks_begin_.begin(), plan_.unlocks_begin_.end() - 1, fill.begin());
     for (std::uint32_t k = 0; k < m; ++k) {  // in plan order, so each list comes out sorted
-      for (const PlanLink& link : plan_.waits_for(k)) plan_.unlocks_[fill[link.step]++] = k;
+      for (const PlanLink& link : plan_.waits_for(k)) plan_.unlocks_[begin[link.step]++] = k;
     }
+    for (std::size_t k = m; k > 0; --k) begin[k] = begin[k - 1];
+    begin[0] = 0;
   }
 
   const SkillGraph& graph_;
