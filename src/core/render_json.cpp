@@ -115,6 +115,36 @@ std::string render_batch_failure(std::string_view id, std::size_t line,
 
 namespace {
 
+// Each step names the steps it waits for and unlocks, which sit anywhere in the plan: reading
+// their ids waits on memory three times (the step, its skill, the id), and the reasons twice
+// (where the step's requirements start, the requirements). For a large plan those are asked
+// for a few steps ahead, one level at a time, so the waits overlap.
+void prefetch_step_texts(const SkillGraph& graph, const Plan& plan, std::size_t i) {
+  constexpr std::size_t kAhead = 4;
+  const std::size_t n = plan.steps.size();
+  const auto linked = [&](std::size_t at, auto visit) {
+    visit(at);
+    for (const PlanLink& link : plan.waits_for(at)) visit(link.step);
+    for (const std::uint32_t u : plan.unlocks(at)) visit(u);
+  };
+  if (i + 3 * kAhead < n) {
+    linked(i + 3 * kAhead, [&](std::size_t s) { SkillGraph::prefetch(&plan.steps[s]); });
+    graph.prefetch_requirement_start(plan.steps[i + 3 * kAhead].skill);
+  }
+  if (i + 2 * kAhead < n) {
+    graph.prefetch_requirements(plan.steps[i + 2 * kAhead].skill);
+    linked(i + 2 * kAhead,
+           [&](std::size_t s) { SkillGraph::prefetch(&graph.skill(plan.steps[s].skill)); });
+  }
+  if (i + kAhead < n) {
+    linked(i + kAhead, [&](std::size_t s) {
+      const Skill& skill = graph.skill(plan.steps[s].skill);
+      SkillGraph::prefetch(skill.id.data());
+      if (s == i + kAhead) SkillGraph::prefetch(skill.name.data());
+    });
+  }
+}
+
 void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
   const auto id_list = [&](std::string_view name, const std::vector<SkillIndex>& skills) {
     json.key(name);
@@ -185,6 +215,7 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
   json.key("steps");
   json.begin_array();
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    prefetch_step_texts(graph, plan, i);
     const PlanStep& step = plan.steps[i];
     const Skill& skill = graph.skill(step.skill);
     json.begin_object();
