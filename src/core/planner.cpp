@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "mlroadmap/plan.hpp"
 
@@ -296,6 +297,65 @@ class PlanBuilder {
     }
   }
 
+  // The plan's skills ordered by stage, then longer chain, then category, then the graph's
+  // order, in linear time: a counting sort by category of the skills in the graph's order,
+  // then stable radix passes over a number made of stage and chain (std::sort of the full keys
+  // when that number would not fit in 32 bits).
+  std::vector<SkillIndex> sort_steps(const std::vector<std::uint32_t>& stage,
+                                     const std::vector<std::uint32_t>& chain, std::size_t m) const {
+    const std::size_t n = graph_.skill_count();
+    std::uint64_t max_stage = 0, max_chain = 0;
+    std::vector<std::uint32_t> first_of_category(graph_.categories().size() + 1, 0);
+    for (SkillIndex s = 0; s < n; ++s) {
+      if (!(in_plan_[s] & kPlanned)) continue;
+      max_stage = std::max<std::uint64_t>(max_stage, stage[s]);
+      max_chain = std::max<std::uint64_t>(max_chain, chain[s]);
+      ++first_of_category[graph_.skill(s).category + 1];
+    }
+    const std::uint64_t range = (max_stage + 1) * (max_chain + 1);
+    const auto rank = [&](SkillIndex s) {  // stage first, then the longer chain first
+      return static_cast<std::uint32_t>(std::uint64_t{stage[s]} * (max_chain + 1) +
+                                        (max_chain - chain[s]));
+    };
+    if (range > 0xFFFF'FFFFull) {
+      std::vector<SkillIndex> members;
+      members.reserve(m);
+      for (SkillIndex s = 0; s < n; ++s) {
+        if (in_plan_[s] & kPlanned) members.push_back(s);
+      }
+      const auto key = [&](SkillIndex s) {
+        return std::tuple(stage[s], ~chain[s], graph_.skill(s).category, s);
+      };
+      std::sort(members.begin(), members.end(),
+                [&](SkillIndex a, SkillIndex b) { return key(a) < key(b); });
+      return members;
+    }
+    // By category, the graph's order kept within each.
+    for (std::size_t c = 1; c < first_of_category.size(); ++c) {
+      first_of_category[c] += first_of_category[c - 1];
+    }
+    std::vector<std::uint64_t> items(m);  // rank << 32 | skill
+    for (SkillIndex s = 0; s < n; ++s) {
+      if (!(in_plan_[s] & kPlanned)) continue;
+      items[first_of_category[graph_.skill(s).category]++] = (std::uint64_t{rank(s)} << 32) | s;
+    }
+    // Stable by rank, eleven bits a pass, only as many passes as the ranks need.
+    std::vector<std::uint64_t> other(m);
+    constexpr unsigned kBits = 11;
+    for (unsigned shift = 32; shift < 64 && (range - 1) >> (shift - 32) != 0; shift += kBits) {
+      std::vector<std::uint32_t> count((1u << kBits) + 1, 0);
+      for (const std::uint64_t item : items) ++count[((item >> shift) & ((1u << kBits) - 1)) + 1];
+      for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+      for (const std::uint64_t item : items) {
+        other[count[(item >> shift) & ((1u << kBits) - 1)]++] = item;
+      }
+      items.swap(other);
+    }
+    std::vector<SkillIndex> sorted(m);
+    for (std::size_t k = 0; k < m; ++k) sorted[k] = static_cast<SkillIndex>(items[k]);
+    return sorted;
+  }
+
   // Orders the plan in linear time, walking the graph's topological order: a step's stage is
   // one more than the latest it waits for (forwards), the chain behind it one more than the
   // longest chain of what waits for it (backwards), then one sort by those keys.
@@ -332,28 +392,7 @@ class PlanBuilder {
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
     // category display order, then the graph's own order.
-    // The keys are built in the graph's order (so the skill records are read front to back)
-    // and sorted as plain numbers, with no lookups while sorting.
-    struct SortKey {
-      std::uint64_t stage_chain;        // stage, then longer chains first
-      std::uint64_t category_position;  // category, then the graph's order
-      bool operator<(const SortKey& other) const {
-        return stage_chain != other.stage_chain ? stage_chain < other.stage_chain
-                                                : category_position < other.category_position;
-      }
-    };
-    std::vector<SortKey> keys;
-    keys.reserve(m);
-    for (SkillIndex s = 0; s < n; ++s) {
-      if (!(in_plan_[s] & kPlanned)) continue;
-      keys.push_back({(std::uint64_t{stage[s]} << 32) | (0xFFFF'FFFFu - chain[s]),
-                      (std::uint64_t{graph_.skill(s).category} << 32) | s});
-    }
-    std::sort(keys.begin(), keys.end());
-    std::vector<SkillIndex> sorted(m);
-    for (std::size_t k = 0; k < m; ++k)
-      sorted[k] = static_cast<SkillIndex>(keys[k].category_position);
-    release(keys);
+    std::vector<SkillIndex> sorted = sort_steps(stage, chain, m);
     std::vector<std::uint32_t>& position = chain;  // chain is done with: reuse its memory
     for (std::size_t k = 0; k < m; ++k) position[sorted[k]] = static_cast<std::uint32_t>(k);
 

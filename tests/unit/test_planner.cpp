@@ -190,3 +190,31 @@ TEST_CASE("unknown names get suggestions") {
         "unknown skill 'analyst'; 'analyst' is a role, which only --goal accepts");
   CHECK(resolve_skill(g, "TORCH").value() == g.find_skill_by_id("pytorch").value());
 }
+
+TEST_CASE("a chain too long for the compact sort keys is ordered the same way") {
+  // Stages times chain lengths pass 2^32 here, so the planner sorts full keys instead.
+  constexpr int kChain = 70'000;
+  std::string json =
+      R"({"schema_version": 1, "categories": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+          "skills": [)";
+  for (int i = 0; i < kChain; ++i) {
+    json += i == 0 ? "" : ",";
+    json += R"({"id": "c)" + std::to_string(i) + R"(", "name": "C)" + std::to_string(i) +
+            R"(", "category": "b", "hours": 1, "prerequisites": [)" +
+            (i == 0 ? std::string() : "\"c" + std::to_string(i - 1) + "\"") + "]}";
+  }
+  // Two side skills in stage 1: the later category sorts first only if its chain is longer.
+  json += R"(, {"id": "side-b", "name": "Side B", "category": "b", "hours": 1},
+             {"id": "side-a", "name": "Side A", "category": "a", "hours": 1}]})";
+  auto loaded = load_graph(json, "long-chain.json");
+  REQUIRE(loaded.graph);
+  const Plan plan = make_plan(*loaded.graph, {});
+  REQUIRE(plan.steps.size() == kChain + 2);
+  check_topological(plan);
+  const auto id = [&](std::size_t i) { return loaded.graph->skill(plan.steps[i].skill).id; };
+  CHECK(id(0) == "c0");      // stage 1, the longest chain behind it
+  CHECK(id(1) == "side-a");  // then category order
+  CHECK(id(2) == "side-b");
+  CHECK(id(3) == "c1");
+  CHECK(id(kChain + 1) == "c69999");
+}
