@@ -238,3 +238,54 @@ TEST_CASE("the built-in graph loads cleanly") {
   REQUIRE(result.graph);
   CHECK(result.graph->default_role());
 }
+
+TEST_CASE("a graph large enough for two lookup threads resolves and reports like a small one") {
+  // 20,000 skills with four prerequisites each: over 65,536 references, so they are split
+  // between two threads. One unknown id sits in each half; both are reported, in file order.
+  constexpr int kSkills = 20'000;
+  std::string skills;
+  for (int i = 0; i < kSkills; ++i) {
+    if (i > 0) skills += ",\n";
+    skills += R"({"id": "s)" + std::to_string(i) + R"(", "name": "S)" + std::to_string(i) +
+              R"(", "category": "ml", "prerequisites": [)";
+    for (int k = 1; k <= 4; ++k) {
+      if (k > 1) skills += ", ";
+      // Half the references point forward: ids further down the file.
+      const int target = (i + (k % 2 == 0 ? kSkills - k : k)) % kSkills;
+      const bool unknown = (i == 10 || i == kSkills - 10) && k == 3;
+      skills +=
+          unknown ? "\"missing-" + std::to_string(i) + "\"" : "\"s" + std::to_string(target) + "\"";
+    }
+    skills += "]}";
+  }
+  const GraphLoadResult result = load_graph(graph_with(skills), "graph.json");
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(
+      result.diagnostics[0].message.starts_with("skill 's10': unknown prerequisite 'missing-10'"));
+  CHECK(result.diagnostics[1].message.starts_with(
+      "skill 's19990': unknown prerequisite 'missing-19990'"));
+  CHECK(result.diagnostics[0].line < result.diagnostics[1].line);
+}
+
+TEST_CASE("references split between two threads each land on their own skill") {
+  constexpr int kSkills = 20'000;
+  std::string skills;
+  for (int i = 0; i < kSkills; ++i) {
+    if (i > 0) skills += ",\n";
+    skills += R"({"id": "s)" + std::to_string(i) + R"(", "name": "S)" + std::to_string(i) +
+              R"(", "category": "ml", "prerequisites": [)";
+    for (int k = 1; k <= 4 && k <= i; ++k) {
+      skills += (k > 1 ? ", \"s" : "\"s") + std::to_string(i - k) + "\"";
+    }
+    skills += "]}";
+  }
+  const GraphLoadResult result = load_graph(graph_with(skills), "graph.json");
+  REQUIRE(result.graph);
+  const SkillGraph& g = *result.graph;
+  for (const SkillIndex s :
+       {SkillIndex{5}, SkillIndex{9'999}, SkillIndex{10'001}, SkillIndex{19'999}}) {
+    REQUIRE(g.requirement_count(s) == 4);
+    for (std::size_t r = 0; r < 4; ++r) CHECK(g.requirement(s, r).options.front() == s - 1 - r);
+  }
+  REQUIRE(g.topological_order().size() == kSkills);
+}
