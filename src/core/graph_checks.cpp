@@ -11,7 +11,7 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cy
   enum : std::uint8_t { unvisited, on_path, done };
   const std::size_t n = graph.skill_count();
   std::vector<std::uint8_t> state(n, unvisited);
-  DependencyOrder result;
+  std::vector<DependencyCycle> cycles;
 
   // An explicit stack: a deep chain of prerequisites must not overflow the call stack.
   struct Frame {
@@ -25,10 +25,10 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cy
     state[s] = on_path;
     stack.push_back({s, 0, static_cast<std::uint32_t>(graph.requirement_count(s)), 0});
   };
-  for (SkillIndex root = 0; root < n && result.cycles.size() < cycle_limit; ++root) {
+  for (SkillIndex root = 0; root < n && cycles.size() < cycle_limit; ++root) {
     if (state[root] != unvisited) continue;
     enter(root);
-    while (!stack.empty() && result.cycles.size() < cycle_limit) {
+    while (!stack.empty() && cycles.size() < cycle_limit) {
       Frame& top = stack.back();
       if (top.requirement == top.requirement_count) {
         state[top.skill] = done;
@@ -53,12 +53,12 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cy
         while (stack[start - 1].skill != next) --start;
         for (std::size_t i = start - 1; i < stack.size(); ++i) cycle.path.push_back(stack[i].skill);
         cycle.path.push_back(next);
-        result.cycles.push_back(std::move(cycle));
+        cycles.push_back(std::move(cycle));
       }
     }
     stack.clear();
   }
-  return std::move(result.cycles);
+  return cycles;
 }
 
 // Kahn's algorithm: a skill is ready once everything it requires is placed. The lists of who
@@ -66,25 +66,24 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cy
 // in the order skills become ready, asking for each one's list a few skills ahead.
 std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   const std::size_t n = graph.skill_count();
-  std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
-  std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
-  for (SkillIndex s = 0; s < n; ++s) {
-    for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-      for (const SkillIndex o : graph.requirement(s, r).options) {
-        ++waiting[s];
-        ++needed_begin[o + 1];
+  const auto for_each_edge = [&](auto visit) {  // visit(s, o): skill s requires skill o
+    for (SkillIndex s = 0; s < n; ++s) {
+      for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+        for (const SkillIndex o : graph.requirement(s, r).options) visit(s, o);
       }
     }
-  }
+  };
+  std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
+  std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
+  for_each_edge([&](SkillIndex s, SkillIndex o) {
+    ++waiting[s];
+    ++needed_begin[o + 1];
+  });
   for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
   std::vector<SkillIndex> needed_by(needed_begin[n]);
   {
     std::vector<std::uint32_t> fill(needed_begin.begin(), needed_begin.end() - 1);
-    for (SkillIndex s = 0; s < n; ++s) {
-      for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-        for (const SkillIndex o : graph.requirement(s, r).options) needed_by[fill[o]++] = s;
-      }
-    }
+    for_each_edge([&](SkillIndex s, SkillIndex o) { needed_by[fill[o]++] = s; });
   }
   std::vector<SkillIndex> order;
   order.reserve(n);

@@ -1073,10 +1073,10 @@ class GraphBuilder {
     }
   }
 
-  // Finds cycles, and without any keeps the order the walk found: the planner works in it.
+  // Reports cycles; without any, the graph keeps the topological order: the planner works in it.
   void check_cycles() {
-    DependencyOrder walk = order_dependencies(graph_, 20);
-    for (const DependencyCycle& cycle : walk.cycles) {
+    DependencyOrder dependencies = order_dependencies(graph_, 20);
+    for (const DependencyCycle& cycle : dependencies.cycles) {
       std::string path;
       for (const SkillIndex s : cycle.path) {
         if (!path.empty()) path += " -> ";
@@ -1084,7 +1084,9 @@ class GraphBuilder {
       }
       error(skill_offsets_[cycle.path.front()], fmt::format("dependency cycle: {}", path));
     }
-    if (walk.cycles.empty()) graph_.topological_order_ = std::move(walk.order);
+    if (dependencies.cycles.empty()) {
+      graph_.topological_order_ = std::move(dependencies.order);
+    }
   }
 
   std::string_view text_;

@@ -396,7 +396,7 @@ class PlanBuilder {
     std::vector<std::uint32_t>& position = chain;  // chain is done with: reuse its memory
     for (std::size_t k = 0; k < m; ++k) position[sorted[k]] = static_cast<std::uint32_t>(k);
 
-    // The steps, what each waits for (in plan numbering), and how many each unlocks.
+    // The steps, and what each waits for (in plan numbering).
     double hours = 0;
     plan_.steps.reserve(m);
     plan_.waits_begin_.reserve(m + 1);

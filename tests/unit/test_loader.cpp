@@ -239,25 +239,39 @@ TEST_CASE("the built-in graph loads cleanly") {
   CHECK(result.graph->default_role());
 }
 
-TEST_CASE("a graph large enough for two lookup threads resolves and reports like a small one") {
-  // 20,000 skills with four prerequisites each: over 65,536 references, so they are split
-  // between two threads. One unknown id sits in each half; both are reported, in file order.
-  constexpr int kSkills = 20'000;
+namespace {
+
+// Skills s0, s1, ... in category "ml", each with the prerequisites `prerequisites(i)` gives
+// (ids as written, quotes included): enough of them to make the loader split its lookups.
+constexpr int kManySkills = 20'000;
+template <typename Prerequisites>
+std::string numbered_skills(Prerequisites prerequisites) {
   std::string skills;
-  for (int i = 0; i < kSkills; ++i) {
+  for (int i = 0; i < kManySkills; ++i) {
     if (i > 0) skills += ",\n";
     skills += R"({"id": "s)" + std::to_string(i) + R"(", "name": "S)" + std::to_string(i) +
-              R"(", "category": "ml", "prerequisites": [)";
+              R"(", "category": "ml", "prerequisites": [)" + prerequisites(i) + "]}";
+  }
+  return skills;
+}
+
+}  // namespace
+
+TEST_CASE("a graph large enough for two lookup threads resolves and reports like a small one") {
+  // Four prerequisites each: over 65,536 references, so they are split between two threads.
+  // One unknown id sits in each half; both are reported, in file order.
+  const std::string skills = numbered_skills([](int i) {
+    std::string list;
     for (int k = 1; k <= 4; ++k) {
-      if (k > 1) skills += ", ";
+      if (k > 1) list += ", ";
       // Half the references point forward: ids further down the file.
-      const int target = (i + (k % 2 == 0 ? kSkills - k : k)) % kSkills;
-      const bool unknown = (i == 10 || i == kSkills - 10) && k == 3;
-      skills +=
+      const int target = (i + (k % 2 == 0 ? kManySkills - k : k)) % kManySkills;
+      const bool unknown = (i == 10 || i == kManySkills - 10) && k == 3;
+      list +=
           unknown ? "\"missing-" + std::to_string(i) + "\"" : "\"s" + std::to_string(target) + "\"";
     }
-    skills += "]}";
-  }
+    return list;
+  });
   const GraphLoadResult result = load_graph(graph_with(skills), "graph.json");
   REQUIRE(result.diagnostics.size() == 2);
   CHECK(
@@ -268,17 +282,13 @@ TEST_CASE("a graph large enough for two lookup threads resolves and reports like
 }
 
 TEST_CASE("references split between two threads each land on their own skill") {
-  constexpr int kSkills = 20'000;
-  std::string skills;
-  for (int i = 0; i < kSkills; ++i) {
-    if (i > 0) skills += ",\n";
-    skills += R"({"id": "s)" + std::to_string(i) + R"(", "name": "S)" + std::to_string(i) +
-              R"(", "category": "ml", "prerequisites": [)";
+  const std::string skills = numbered_skills([](int i) {
+    std::string list;
     for (int k = 1; k <= 4 && k <= i; ++k) {
-      skills += (k > 1 ? ", \"s" : "\"s") + std::to_string(i - k) + "\"";
+      list += (k > 1 ? ", \"s" : "\"s") + std::to_string(i - k) + "\"";
     }
-    skills += "]}";
-  }
+    return list;
+  });
   const GraphLoadResult result = load_graph(graph_with(skills), "graph.json");
   REQUIRE(result.graph);
   const SkillGraph& g = *result.graph;
@@ -287,5 +297,5 @@ TEST_CASE("references split between two threads each land on their own skill") {
     REQUIRE(g.requirement_count(s) == 4);
     for (std::size_t r = 0; r < 4; ++r) CHECK(g.requirement(s, r).options.front() == s - 1 - r);
   }
-  REQUIRE(g.topological_order().size() == kSkills);
+  REQUIRE(g.topological_order().size() == kManySkills);
 }
