@@ -145,6 +145,17 @@ bool OutputStream::open() {
     print_error(fmt::format("cannot write '{}': it is a directory", path_));
     return false;
   }
+  // A device or a pipe (/dev/null, a FIFO) is written where it is: renaming a file over it
+  // would replace the device itself.
+  struct stat existing {};
+  if (::stat(path_.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      print_error(fmt::format("cannot write '{}': {}", path_, std::strerror(errno)));
+      return false;
+    }
+    return true;
+  }
   const fs::path target(path_);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
   fd_ = make_tracked_temp(
@@ -175,6 +186,14 @@ void OutputStream::write(std::string_view text) {
 bool OutputStream::commit() {
   if (to_stdout()) return failure_ == 0;
   if (fd_ < 0) return false;
+  if (in_place()) {
+    if (::close(fd_) != 0 && failure_ == 0) failure_ = errno;
+    fd_ = -1;
+    if (failure_ != 0) {
+      print_error(fmt::format("cannot write '{}': {}", path_, std::strerror(failure_)));
+    }
+    return failure_ == 0;
+  }
   if (failure_ == 0 && ::fsync(fd_) != 0) failure_ = errno;
   // mkstemp makes the file 0600: give it the mode of the file it replaces, or the usual one.
   struct stat existing {};
@@ -201,6 +220,7 @@ bool OutputStream::commit() {
 OutputStream::~OutputStream() {
   if (fd_ < 0) return;  // never committed: the target stays as it was
   ::close(fd_);
+  if (in_place()) return;
   ::unlink(temp_.c_str());
   untrack_temp();
 }

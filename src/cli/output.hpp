@@ -31,7 +31,8 @@ bool write_stdout(const std::vector<std::string>& pieces);
 
 /// Output written in pieces to stdout ("" or "-") or to a file. A file is written to a
 /// temporary file in the same directory and renamed into place by commit(), so it is either
-/// the old one or the complete new one, whatever happens on the way.
+/// the old one or the complete new one, whatever happens on the way. A device or a pipe that
+/// already exists (/dev/null, a FIFO) is written in place.
 class OutputStream {
  public:
   explicit OutputStream(std::string path) : path_(std::move(path)) {}
@@ -45,6 +46,7 @@ class OutputStream {
 
  private:
   bool to_stdout() const { return path_.empty() || path_ == "-"; }
+  bool in_place() const { return temp_.empty(); }  ///< an open device or pipe, no temp file
   std::string path_;
   std::string temp_;
   int fd_ = -1;

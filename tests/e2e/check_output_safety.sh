@@ -39,6 +39,17 @@ chmod 640 "$work/keep.md"
 "$binary" plan -o "$work/keep.md" || fail "rewriting keep.md failed"
 [ "$(stat -c %a "$work/keep.md")" = 640 ] || fail "the file's mode changed"
 
+# A pipe (like /dev/null, a file that is not a regular one) is written where it is, never
+# replaced by a file of the same name. The reader gives up after 10 s should nothing come.
+mkfifo "$work/fifo"
+timeout 10 cat "$work/fifo" >"$work/from-fifo" &
+reader=$!
+"$binary" plan --have python,sql --format markdown -o "$work/fifo" 2>"$work/err"; status=$?
+wait "$reader"
+[ "$status" = 0 ] || fail "writing into a pipe exited $status: $(cat "$work/err")"
+[ -p "$work/fifo" ] || fail "the pipe was replaced by a file"
+cmp -s "$work/from-fifo" "$work/expected.md" || fail "the pipe's reader did not get the plan"
+
 # A reader that leaves early: quiet, and success.
 
 out=$( { "$binary" plan --format markdown; echo "status $?" >"$work/status"; } 2>"$work/pipe-err" | head -n 1)
