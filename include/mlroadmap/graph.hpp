@@ -222,6 +222,8 @@ class SkillGraph {
   /// their cache misses instead of waiting for each.
   void prefetch_name_slot(std::uint64_t hash) const;
   std::string_view store_text(std::string_view text);
+  /// Takes over the text storage of another graph, whose views then point into this one's.
+  void adopt_text(SkillGraph& other);
 
   // Text storage: chunks that never move, so the string_views above stay valid.
   std::vector<std::unique_ptr<char[]>> text_chunks_;

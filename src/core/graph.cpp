@@ -170,6 +170,15 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
   return std::nullopt;
 }
 
+void SkillGraph::adopt_text(SkillGraph& other) {
+  // Before this graph's own last chunk, which stays the one that fills up.
+  const auto at = text_chunks_.empty() ? text_chunks_.end() : text_chunks_.end() - 1;
+  text_chunks_.insert(at, std::make_move_iterator(other.text_chunks_.begin()),
+                      std::make_move_iterator(other.text_chunks_.end()));
+  other.text_chunks_.clear();
+  other.chunk_used_ = other.chunk_size_ = 0;
+}
+
 std::string_view SkillGraph::store_text(std::string_view text) {
   if (text.empty()) return {};
   if (text_chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {

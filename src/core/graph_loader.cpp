@@ -13,6 +13,9 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
+#include <limits>
+#include <memory>
+#include <stop_token>
 #include <thread>
 
 #include "graph_checks.hpp"
@@ -421,11 +424,179 @@ class GraphBuilder {
   void parse_skills() {
     if (!expect(JsonType::array, "graph", "skills")) return;
     reader_.begin_array();
+    const std::size_t first = reader_.offset();
+    SkillsTail tail = start_skills_tail();
     while (reader_.next_element()) {
+      if (reader_.offset() == tail.start && take_skills_tail(tail)) return;
       if (!expect(JsonType::object, skill_owner({}), "skills[]")) continue;
       parse_skill();
       release_text(released_, reader_.offset());
+      if (graph_.skills_.size() == kSkillsToMeasure) reserve_skills(first);
     }
+  }
+
+  // A large array's arrays grow to their size once, not by doubling (which copies and touches
+  // everything twice): sized by the first skills, as if the rest of the text were all skills,
+  // with a margin. Capacity never written costs address space, not memory.
+  static constexpr std::size_t kSkillsToMeasure = 4096;
+  void reserve_skills(std::size_t first) {
+    const double scale = 1.25 * static_cast<double>(text_.size() - first) /
+                         static_cast<double>(reader_.offset() - first);
+    if (scale < 2) return;
+    const auto expected = [&](std::size_t count) {
+      return static_cast<std::size_t>(static_cast<double>(count) * scale);
+    };
+    graph_.skills_.reserve(expected(graph_.skills_.size()));
+    graph_.requirement_begin_.reserve(expected(graph_.requirement_begin_.size()));
+    skill_offsets_.reserve(expected(skill_offsets_.size()));
+    graph_.requirement_items_.reserve(expected(graph_.requirement_items_.size()));
+    pending_refs_.reserve(expected(pending_refs_.size()));
+    graph_.options_.reserve(expected(graph_.options_.size()));
+    graph_.complex_.reserve(expected(graph_.complex_.size()));
+  }
+
+  // A large skills array is read by two threads: this one from the start, a helper from a line
+  // about halfway down that looks like the start of an element (a raw newline only ever sits
+  // between tokens, never inside a string). The helper's part is taken only when this thread,
+  // reading on, arrives exactly there between two elements, and when the helper read on to the
+  // end of the array without a single message. Otherwise this thread reads on as if there were
+  // no helper: the graph and the messages are always those of one reader.
+  struct SkillsTail {
+    static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    std::size_t start = kNone;           // where the helper's first element begins
+    std::unique_ptr<GraphBuilder> part;  // what the helper reads, numbered from 0
+    std::jthread thread;                 // asked to stop and joined on the way out
+  };
+
+  SkillsTail start_skills_tail() {
+    constexpr std::size_t kWorthAThread = std::size_t{1} << 20;
+    SkillsTail tail;
+    if (std::thread::hardware_concurrency() < 2) return tail;
+    // The first element: its line's indentation is what the helper's first line must have.
+    const std::size_t first = text_.find_first_not_of(" \t\r\n", reader_.offset());
+    if (first == std::string_view::npos || text_[first] != '{' ||
+        text_.size() - first < kWorthAThread) {
+      return tail;
+    }
+    const std::size_t line = text_.rfind('\n', first);
+    if (line == std::string_view::npos) return tail;
+    const std::string_view indent = text_.substr(line + 1, first - line - 1);
+    if (indent.find_first_not_of(" \t") != std::string_view::npos) return tail;
+    const std::string pattern = fmt::format("\n{}{{", indent);
+    const std::size_t found = text_.find(pattern, first + (text_.size() - first) * 47 / 100);
+    if (found == std::string_view::npos) return tail;
+    tail.start = found + pattern.size() - 1;
+    tail.part.reset(new GraphBuilder(*this, tail.start));
+    tail.thread = std::jthread(
+        [part = tail.part.get()](std::stop_token stop) { part->read_skills_tail(stop); });
+    return tail;
+  }
+
+  // The helper's builder: the same text and limits, the categories known so far, a reader that
+  // starts at `start` inside the skills array of the document object.
+  GraphBuilder(const GraphBuilder& whole, std::size_t start)
+      : text_(whole.text_),
+        file_(whole.file_),
+        limits_(whole.limits_),
+        text_is_mapped_file_(whole.text_is_mapped_file_),
+        released_(start),
+        reader_(text_, detail::JsonLimits{limits_.max_depth, limits_.max_string_bytes}, start, 2) {
+    graph_.categories_ = whole.graph_.categories_;
+  }
+
+  // The helper's work: skills to the end of the array, given up at the first message.
+  void read_skills_tail(const std::stop_token& stop) {
+    const std::size_t first = reader_.offset();
+    try {
+      while (reader_.next_element()) {
+        if (stop.stop_requested()) return;
+        if (!expect(JsonType::object, skill_owner({}), "skills[]")) return;
+        parse_skill();
+        if (!diagnostics_.empty()) return;
+        release_text(released_, reader_.offset());
+        if (graph_.skills_.size() == kSkillsToMeasure) reserve_skills(first);
+      }
+      tail_end_ = reader_.offset();
+    } catch (...) {
+      // A syntax error, too many errors, or no memory: this thread meets it again itself.
+    }
+  }
+
+  // Called where the helper started: true when its part is taken and the array is read.
+  bool take_skills_tail(SkillsTail& tail) {
+    tail.thread.join();
+    GraphBuilder& part = *tail.part;
+    if (part.tail_end_ == 0 || !part.diagnostics_.empty()) return false;
+    append_skills(part);
+    reader_.resume_after_container(part.tail_end_);
+    return true;
+  }
+
+  // Appends the skills another builder read, renumbered to follow these, and frees its copy.
+  void append_skills(GraphBuilder& part) {
+    SkillGraph& from = part.graph_;
+    const auto skill_base = static_cast<SkillIndex>(graph_.skills_.size());
+    const auto item_base = static_cast<std::uint32_t>(graph_.requirement_items_.size());
+    const auto option_base = static_cast<std::uint32_t>(graph_.options_.size());
+    const auto complex_base = static_cast<std::uint32_t>(graph_.complex_.size());
+    const auto details_base = static_cast<std::uint32_t>(graph_.details_.size());
+    const auto alias_base = static_cast<std::uint32_t>(graph_.alias_texts_.size());
+    const auto resource_base = static_cast<std::uint32_t>(graph_.resources_.size());
+    const auto same = [](const auto& value) { return value; };
+
+    append(graph_.skills_, from.skills_, same);
+    from.requirement_begin_.erase(from.requirement_begin_.begin());  // its leading 0
+    append(graph_.requirement_begin_, from.requirement_begin_,
+           [&](std::uint32_t begin) { return begin + item_base; });
+    append(graph_.requirement_items_, from.requirement_items_, [&](std::uint32_t item) {
+      return (item & SkillGraph::kComplexTag) != 0 ? item + complex_base : item;
+    });
+    append(graph_.complex_, from.complex_, [&](SkillGraph::ComplexRequirement requirement) {
+      requirement.first_option += option_base;
+      return requirement;
+    });
+    append(graph_.options_, from.options_, same);
+    append(pending_refs_, part.pending_refs_, [&](PendingSkillRef ref) {
+      ref.position = (ref.position & kOptionRef) != 0
+                         ? ((ref.position & ~kOptionRef) + option_base) | kOptionRef
+                         : ref.position + item_base;
+      return ref;
+    });
+    append(skill_offsets_, part.skill_offsets_, same);
+    append(pending_categories_, part.pending_categories_, [&](PendingCategory pending) {
+      pending.skill += skill_base;
+      return pending;
+    });
+
+    if (!from.details_index_.empty() || !graph_.details_index_.empty()) {
+      if (graph_.details_index_.empty())
+        graph_.details_index_.assign(skill_base, SkillGraph::kNoDetails);
+      if (from.details_index_.empty()) {
+        graph_.details_index_.resize(graph_.skills_.size(), SkillGraph::kNoDetails);
+      } else {
+        append(graph_.details_index_, from.details_index_,
+               [&](std::uint32_t d) { return d == SkillGraph::kNoDetails ? d : d + details_base; });
+      }
+    }
+    append(graph_.details_, from.details_, [&](SkillGraph::SkillDetails details) {
+      details.first_alias += alias_base;
+      details.first_resource += resource_base;
+      return details;
+    });
+    append(graph_.alias_texts_, from.alias_texts_, same);
+    append(graph_.alias_skills_, from.alias_skills_,
+           [&](SkillIndex skill) { return skill + skill_base; });
+    append(alias_offsets_, part.alias_offsets_, same);
+    append(graph_.resources_, from.resources_, same);
+    graph_.adopt_text(from);
+  }
+
+  // Appends `from` to `to`, each element through `adjust`, in one allocation; empties `from`.
+  template <typename T, typename Adjust>
+  static void append(std::vector<T>& to, std::vector<T>& from, Adjust adjust) {
+    to.reserve(to.size() + from.size());
+    for (const T& value : from) to.push_back(adjust(value));
+    std::vector<T>().swap(from);
   }
 
   // Pages of a mapped graph file behind the reader are handed back to the system as it goes:
@@ -1095,6 +1266,7 @@ class GraphBuilder {
   bool text_is_mapped_file_;
   std::size_t released_ = 0;
   JsonReader reader_;
+  std::size_t tail_end_ = 0;  // for the helper reading the skills array's second part: its end
   SkillGraph graph_;
   std::vector<Diagnostic> diagnostics_;
   std::size_t error_count_ = 0;

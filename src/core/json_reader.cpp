@@ -64,6 +64,17 @@ JsonReader::JsonReader(std::string_view text, JsonLimits limits) : text_(text), 
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
 }
 
+JsonReader::JsonReader(std::string_view text, JsonLimits limits, std::size_t offset,
+                       std::size_t depth)
+    : text_(text), pos_(offset), limits_(limits), first_(depth, false) {
+  if (!first_.empty()) first_.back() = true;
+}
+
+void JsonReader::resume_after_container(std::size_t offset) {
+  pos_ = offset;
+  first_.pop_back();
+}
+
 void JsonReader::fail(std::size_t offset, std::string message) const {
   throw JsonSyntaxError{offset, std::move(message)};
 }

@@ -28,6 +28,11 @@ struct JsonLimits {
 class JsonReader {
  public:
   explicit JsonReader(std::string_view text, JsonLimits limits = {});
+  /// A reader of one stretch of a large array: it starts at `offset`, where an element of the
+  /// array begins, as if inside `depth` open containers (the array innermost) and before the
+  /// array's first element. It reads on up to the array's end; the containers around it are
+  /// left to the reader of the whole document.
+  JsonReader(std::string_view text, JsonLimits limits, std::size_t offset, std::size_t depth);
 
   /// The type of the next value, after skipping whitespace; its offset is offset().
   JsonType peek();
@@ -47,6 +52,9 @@ class JsonReader {
   bool read_bool();
   void read_null();
   void skip_value();
+  /// Goes on at `offset`, just past the end of the innermost open container, which another
+  /// reader read from here on.
+  void resume_after_container(std::size_t offset);
   /// Checks that nothing but whitespace follows the document.
   void finish();
 

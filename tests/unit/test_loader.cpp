@@ -299,3 +299,137 @@ TEST_CASE("references split between two threads each land on their own skill") {
   }
   REQUIRE(g.topological_order().size() == kManySkills);
 }
+
+namespace {
+
+// Everything the loader builds for the skills, as text: two loads that read the same skills
+// describe them the same way, however the work was divided.
+std::string describe(const SkillGraph& g) {
+  std::string out;
+  for (SkillIndex s = 0; s < g.skill_count(); ++s) {
+    const Skill& skill = g.skill(s);
+    out += std::string(skill.id) + "|" + std::string(skill.name) + "|" +
+           std::to_string(skill.hours) + "|" + std::string(g.category_of(s).id) + "|" +
+           std::string(g.summary(s)) + "|" + std::string(g.milestone(s)) + "|";
+    for (const std::string_view alias : g.aliases(s)) {
+      out += std::string(alias) + (g.find_skill(alias) == s ? "," : " (lost),");
+    }
+    for (const Resource& r : g.resources(s)) {
+      out += std::string(r.title) + " " + std::string(r.url) + " " + std::string(r.type) +
+             (r.free ? " free;" : ";");
+    }
+    for (std::size_t r = 0; r < g.requirement_count(s); ++r) {
+      const Requirement requirement = g.requirement(s, r);
+      out += requirement.any_of ? " any[" : " [";
+      for (const SkillIndex o : requirement.options) out += std::string(g.skill(o).id) + " ";
+      out += std::string(requirement.why) + "]";
+    }
+    out += "\n";
+  }
+  for (const SkillIndex s : g.topological_order()) out += std::to_string(s) + " ";
+  return out;
+}
+
+// 20,000 skills with every kind of content: aliases, resources, summaries, milestones, plain
+// prerequisites, reasons and any_of groups, and a category defined after the skills. With
+// `nested_lines`, each prerequisite object starts a line of its own, indented like a skill.
+std::string rich_skills(bool nested_lines) {
+  std::string skills;
+  for (int i = 0; i < kManySkills; ++i) {
+    const std::string id = "s" + std::to_string(i);
+    if (i > 0) skills += ",\n";
+    skills += R"({"id": ")" + id + R"(", "name": "Skill )" + std::to_string(i) +
+              R"(", "category": ")" +
+              (i % 3 == 0   ? "late"
+               : i % 3 == 1 ? "ml"
+                            : "math") +
+              R"(", "hours": )" + std::to_string(1 + i % 50);
+    if (i % 7 == 0) skills += R"(, "aliases": ["alias )" + id + R"(", "other )" + id + R"("])";
+    if (i % 5 == 0) skills += R"(, "summary": "About \")" + id + R"(\"", "milestone": "Done")";
+    if (i % 11 == 0) {
+      skills += R"(, "resources": [{"title": "Book )" + id + R"(", "url": "https://example.org/)" +
+                id + R"(", "type": "book", "free": )" + (i % 2 == 0 ? "true" : "false") + "}]";
+    }
+    skills += R"(, "prerequisites": [)";
+    const std::string before = nested_lines ? "\n" : "";
+    if (i >= 1) skills += "\"s" + std::to_string(i - 1) + "\"";
+    if (i >= 3)
+      skills +=
+          "," + before + R"({"id": "s)" + std::to_string(i / 2) + R"(", "why": "w)" + id + R"("})";
+    if (i >= 4) {
+      skills += "," + before + R"({"any_of": ["s)" + std::to_string(i - 4) + R"(", "s)" +
+                std::to_string(i / 3) + R"("], "why": "either"})";
+    }
+    skills += "]}";
+  }
+  return skills;
+}
+
+// The graph around `skills`, with the skills array opening on a line of its own (a large one
+// is then read by two threads) or with its first element on the same line (read by one), and
+// the categories before the skills or after them (each skill's category then waits for them).
+std::string graph_around(const std::string& skills, bool first_on_own_line, bool categories_first) {
+  const std::string categories =
+      R"("categories": [{"id": "math", "name": "Math"}, {"id": "ml", "name": "ML"}, )"
+      R"({"id": "late", "name": "Late"}])";
+  std::string text = "{";
+  if (categories_first) text += categories + ",\n";
+  text += std::string("\"skills\": [") + (first_on_own_line ? "\n" : "") + skills + "],\n";
+  if (!categories_first) text += categories + ",\n";
+  return text + R"("roles": [{"id": "r", "name": "R", "skills": ["s19999"]}]})";
+}
+
+}  // namespace
+
+TEST_CASE("a large skills array read by two threads gives the graph one reader gives") {
+  for (const bool nested_lines : {false, true}) {
+    for (const bool categories_first : {true, false}) {
+      INFO("prerequisite objects on lines of their own: " << nested_lines);
+      INFO("categories before the skills: " << categories_first);
+      const std::string skills = rich_skills(nested_lines);
+      const GraphLoadResult two =
+          load_graph(graph_around(skills, true, categories_first), "graph.json");
+      const GraphLoadResult one =
+          load_graph(graph_around(skills, false, categories_first), "graph.json");
+      for (const Diagnostic& d : two.diagnostics) INFO(format_diagnostic(d));
+      REQUIRE(two.graph);
+      REQUIRE(one.graph);
+      CHECK(two.graph->skill_count() == kManySkills);
+      CHECK(two.graph->find_skill("alias s19999") == SkillIndex{19'999});
+      CHECK(two.graph->find_skill("alias s19998") == std::nullopt);
+      CHECK(two.graph->find_skill("other s19992") == SkillIndex{19'992});
+      CHECK(describe(*two.graph) == describe(*one.graph));
+    }
+  }
+}
+
+TEST_CASE("mistakes in the second half of a large skills array are reported as one reader would") {
+  const std::string skills = numbered_skills(
+      [](int i) { return i == 0 ? std::string() : "\"s" + std::to_string(i - 1) + "\""; });
+  // Each mistake sits about three quarters down the array, where the second thread reads.
+  const std::vector<std::pair<std::string, std::string>> mistakes = {
+      {R"("name": "S15000")", R"("nmae": "S15000")"},  // unknown field, missing name
+      {R"({"id": "s15001", )", "{"},                   // no id: named by its number
+      {R"("prerequisites": ["s15001"]})", R"("prerequisites": ["s15001"],})"},  // syntax
+      {R"("s15002"]})", R"("s15002"], "hours": 0})"},                           // out of range
+      {R"(, "category": "ml", "prerequisites": ["s15004"])", R"(, "category": "ml")"},  // none
+  };
+  for (const auto& [from, to] : mistakes) {
+    INFO("mistake: " << to);
+    std::string changed = skills;
+    const std::size_t at = changed.find(from);
+    REQUIRE(at != std::string::npos);
+    changed.replace(at, from.size(), to);
+    const GraphLoadResult two = load_graph(graph_around(changed, true, true), "graph.json");
+    const GraphLoadResult one = load_graph(graph_around(changed, false, true), "graph.json");
+    REQUIRE(two.diagnostics.size() == one.diagnostics.size());
+    for (std::size_t d = 0; d < two.diagnostics.size(); ++d) {
+      INFO(format_diagnostic(two.diagnostics[d]));
+      CHECK(two.diagnostics[d].message == one.diagnostics[d].message);
+      CHECK(two.diagnostics[d].column == one.diagnostics[d].column);
+      CHECK(two.diagnostics[d].line == one.diagnostics[d].line + 1);  // the added line break
+    }
+    CHECK(two.graph.has_value() == one.graph.has_value());
+    if (two.graph) CHECK(describe(*two.graph) == describe(*one.graph));
+  }
+}
