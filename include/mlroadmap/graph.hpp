@@ -218,6 +218,14 @@ class SkillGraph {
   std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index, std::uint64_t hash);
   /// Sizes the table for `count` keys at once, so bulk inserts never rehash.
   void reserve_names(std::size_t count);
+  /// insert_name for several threads at once, into a table reserve_names already sized for
+  /// every key they add; they report how many they added to add_name_count. Which of two
+  /// clashing keys went in first depends on timing, so on a clash the caller clears the table
+  /// and inserts again in order.
+  enum class NameInsert { added, already_there, clash };
+  NameInsert insert_name_concurrently(NameTag tag, std::uint32_t index, std::uint64_t hash);
+  void add_name_count(std::size_t count) { name_count_ += count; }
+  void clear_names();
   /// Asks the processor for the table slot of `hash` ahead of its use: bulk lookups overlap
   /// their cache misses instead of waiting for each.
   void prefetch_name_slot(std::uint64_t hash) const;

@@ -1,6 +1,7 @@
 #include "mlroadmap/graph.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "text.hpp"
@@ -191,6 +192,37 @@ std::string_view SkillGraph::store_text(std::string_view text) {
   std::memcpy(out, text.data(), text.size());
   chunk_used_ += text.size();
   return {out, text.size()};
+}
+
+}  // namespace mlroadmap
+
+namespace mlroadmap {
+
+SkillGraph::NameInsert SkillGraph::insert_name_concurrently(NameTag tag, std::uint32_t index,
+                                                            std::uint64_t hash) {
+  const NameEntry entry{tag, index};
+  const std::string_view key = name_text(entry);
+  const SkillIndex skill = name_skill(entry);
+  const std::uint64_t value =
+      hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
+  const std::size_t size = name_slots_.size();
+  for (std::size_t i = home_slot(hash, size);; i = next_slot(i, size)) {
+    std::atomic_ref<std::uint64_t> slot(name_slots_[i]);
+    std::uint64_t seen = slot.load(std::memory_order_acquire);
+    // An empty slot is claimed, unless another thread claims it first: then it is read again.
+    if (seen == 0 && slot.compare_exchange_strong(seen, value, std::memory_order_acq_rel)) {
+      return NameInsert::added;
+    }
+    if (hash_bits(seen) != hash_bits(hash)) continue;
+    const NameEntry existing = decode_name(seen);
+    if (!equals_ignoring_case(name_text(existing), key)) continue;
+    return name_skill(existing) == skill ? NameInsert::already_there : NameInsert::clash;
+  }
+}
+
+void SkillGraph::clear_names() {
+  std::fill(name_slots_.begin(), name_slots_.end(), 0);
+  name_count_ = 0;
 }
 
 }  // namespace mlroadmap

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -709,6 +710,7 @@ class GraphBuilder {
   void register_names() {
     const std::size_t n = graph_.skills_.size();
     graph_.reserve_names(2 * n + graph_.alias_texts_.size());
+    if (register_names_concurrently()) return;
     constexpr std::size_t kAhead = 16;
     const auto prefetch = [&](std::size_t s) {
       if (s >= n) return;
@@ -720,6 +722,79 @@ class GraphBuilder {
       prefetch(s + kAhead);
       register_names(s);
     }
+  }
+
+  // A large graph's names go in from two threads, each half of the skills, when no key clashes
+  // with another skill's: then the table holds the same keys whatever the order, and lookups
+  // find the same skills. On a clash, which definition came first matters for the message:
+  // false, with the table emptied for the inserts in file order.
+  bool register_names_concurrently() {
+    const std::size_t n = graph_.skills_.size();
+    constexpr std::size_t kWorthAThread = 1 << 16;
+    if (n < kWorthAThread || std::thread::hardware_concurrency() < 2) return false;
+    std::atomic<bool> clash = false;
+    std::size_t added_later = 0;
+    std::thread helper([&] { added_later = register_names_concurrently(n / 2, n, clash); });
+    const std::size_t added = register_names_concurrently(0, n / 2, clash);
+    helper.join();
+    if (clash) {
+      graph_.clear_names();
+      return false;
+    }
+    graph_.add_name_count(added + added_later);
+    return true;
+  }
+
+  // Skills [first, last): their ids, names and aliases, each slot asked for a few skills
+  // ahead. Returns how many keys went in; stops early once either thread met a clash.
+  std::size_t register_names_concurrently(std::size_t first, std::size_t last,
+                                          std::atomic<bool>& clash) {
+    constexpr std::size_t kAhead = 16;
+    struct Hashes {
+      std::uint64_t id, name;
+    };
+    std::array<Hashes, kAhead> ahead{};
+    const auto hashes = [&](std::size_t s) {
+      const Skill& skill = graph_.skills_[s];
+      Hashes h{hash_ignoring_case(skill.id), hash_ignoring_case(skill.name)};
+      graph_.prefetch_name_slot(h.id);
+      graph_.prefetch_name_slot(h.name);
+      return h;
+    };
+    for (std::size_t s = first; s < std::min(last, first + kAhead); ++s) {
+      ahead[s % kAhead] = hashes(s);
+    }
+    using Tag = SkillGraph::NameTag;
+    using Insert = SkillGraph::NameInsert;
+    std::size_t added = 0;
+    const auto insert = [&](Tag tag, std::uint32_t index, std::uint64_t hash) {
+      const Insert outcome = graph_.insert_name_concurrently(tag, index, hash);
+      if (outcome == Insert::added) ++added;
+      return outcome != Insert::clash;
+    };
+    for (std::size_t s = first; s < last; ++s) {
+      if (s % 1024 == 0 && clash.load(std::memory_order_relaxed)) return added;
+      const Hashes h = ahead[s % kAhead];
+      if (s + kAhead < last) ahead[s % kAhead] = hashes(s + kAhead);
+      const Skill& skill = graph_.skills_[s];
+      const auto index = static_cast<SkillIndex>(s);
+      if (skill.id.empty()) continue;
+      bool fine =
+          insert(Tag::id, index, h.id) && (skill.name.empty() || insert(Tag::name, index, h.name));
+      const std::uint32_t d = graph_.details_of(index);
+      if (d != SkillGraph::kNoDetails) {
+        const auto& details = graph_.details_[d];
+        for (std::uint32_t a = details.first_alias;
+             fine && a < details.first_alias + details.alias_count; ++a) {
+          fine = insert(Tag::alias, a, hash_ignoring_case(graph_.alias_texts_[a]));
+        }
+      }
+      if (!fine) {
+        clash = true;
+        return added;
+      }
+    }
+    return added;
   }
 
   void register_names(SkillIndex index) {

@@ -245,9 +245,9 @@ namespace {
 // (ids as written, quotes included): enough of them to make the loader split its lookups.
 constexpr int kManySkills = 20'000;
 template <typename Prerequisites>
-std::string numbered_skills(Prerequisites prerequisites) {
+std::string numbered_skills(Prerequisites prerequisites, int count = kManySkills) {
   std::string skills;
-  for (int i = 0; i < kManySkills; ++i) {
+  for (int i = 0; i < count; ++i) {
     if (i > 0) skills += ",\n";
     skills += R"({"id": "s)" + std::to_string(i) + R"(", "name": "S)" + std::to_string(i) +
               R"(", "category": "ml", "prerequisites": [)" + prerequisites(i) + "]}";
@@ -431,5 +431,58 @@ TEST_CASE("mistakes in the second half of a large skills array are reported as o
     }
     CHECK(two.graph.has_value() == one.graph.has_value());
     if (two.graph) CHECK(describe(*two.graph) == describe(*one.graph));
+  }
+}
+
+TEST_CASE("names of a graph large enough for two threads go in and clash as in file order") {
+  // 70,000 skills: their names go into the table from two threads.
+  constexpr int kSkills = 70'000;
+  std::string skills = numbered_skills([](int) { return std::string(); }, kSkills);
+  const auto skill_line = [](int i) {
+    return R"({"id": "s)" + std::to_string(i) + R"(", "name": "S)" + std::to_string(i) +
+           R"(", "category": "ml", "prerequisites": []})";
+  };
+  const auto with = [&](int i, const std::string& replacement) {
+    std::string text = skills;
+    const std::string line = skill_line(i);
+    text.replace(text.find(line), line.size(), replacement);
+    return graph_with(text);
+  };
+  SECTION("every id, name and alias finds its skill") {
+    const GraphLoadResult result = load_graph(
+        with(60'000,
+             R"({"id": "s60000", "name": "S60000", "category": "ml", "aliases": ["sixty"]})"),
+        "graph.json");
+    REQUIRE(result.graph);
+    const SkillGraph& g = *result.graph;
+    int lost = 0;
+    for (int i = 0; i < kSkills; ++i) {
+      lost += g.find_skill("s" + std::to_string(i)) != SkillIndex(i);
+      lost += g.find_skill("S" + std::to_string(i)) != SkillIndex(i);
+    }
+    CHECK(lost == 0);
+    CHECK(g.find_skill("SIXTY") == SkillIndex{60'000});
+    CHECK(g.find_skill("s70000") == std::nullopt);
+  }
+  SECTION("the later definition is the one reported, wherever the threads met them") {
+    // Line 3 holds s0, so skill i is on line 3 + i.
+    const GraphLoadResult id = load_graph(
+        with(60'000, R"({"id": "s100", "name": "Other", "category": "ml"})"), "graph.json");
+    REQUIRE(id.diagnostics.size() == 1);
+    CHECK(id.diagnostics[0].line == 60'003);
+    CHECK(id.diagnostics[0].message == "duplicate skill id 's100' (first defined at 103:8)");
+
+    const GraphLoadResult name =
+        load_graph(with(10, R"({"id": "s10", "name": "s65000", "category": "ml"})"), "graph.json");
+    REQUIRE(name.diagnostics.size() == 1);
+    CHECK(name.diagnostics[0].line == 65'003);
+    CHECK(name.diagnostics[0].message == "skill id 's65000' is already the name of skill 's10'");
+
+    const GraphLoadResult alias = load_graph(
+        with(69'999, R"({"id": "s69999", "name": "S69999", "category": "ml", "aliases": ["S5"]})"),
+        "graph.json");
+    REQUIRE(alias.diagnostics.size() == 1);
+    CHECK(alias.diagnostics[0].message ==
+          "skill 's69999': alias 'S5' is already used by skill 's5'");
   }
 }
