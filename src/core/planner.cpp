@@ -112,9 +112,7 @@ class PlanBuilder {
       if (const auto role = graph_.default_role()) {
         plan_.goals.push_back({Goal::Kind::role, *role});
       } else {
-        for (SkillIndex s = 0; s < graph_.skill_count(); ++s) {
-          targets_.push_back(s);
-        }
+        every_skill_ = true;  // no goal and no role to aim for: the whole graph
         return;
       }
     }
@@ -168,6 +166,10 @@ class PlanBuilder {
   }
 
   void collect_needed() {
+    if (every_skill_) {
+      collect_every_skill();
+      return;
+    }
     for (std::size_t k = 0; k < targets_.size(); ++k) {
       prefetch(k, targets_.size(), [&](std::size_t i) { return targets_[i]; });
       const SkillIndex target = targets_[k];
@@ -181,6 +183,35 @@ class PlanBuilder {
       const SkillIndex chosen = choose_member(graph_.requirement(skill, r));
       chosen_[graph_.requirement_number(skill, r)] = chosen;
       add_with_prerequisites(chosen);
+    }
+  }
+
+  // With every skill a goal, what the goals need is every skill not covered, and every covered
+  // one is needed: no walk is needed to know it. Each any_of group then takes its first
+  // covered member, or else its first (planned) one, as choose_member would.
+  void collect_every_skill() {
+    const auto n = static_cast<SkillIndex>(graph_.skill_count());
+    for (SkillIndex s = 0; s < n; ++s) {
+      if (covered_[s]) {
+        note_covered(s);
+      } else {
+        in_plan_[s] = kPlanned | kGoal;
+      }
+    }
+    bool any_of = false;
+    for (SkillIndex s = 0; s < n && !any_of; ++s) {
+      for (std::uint32_t r = 0; r < graph_.requirement_count(s) && !any_of; ++r) {
+        any_of = graph_.requirement(s, r).any_of;
+      }
+    }
+    if (!any_of) return;
+    chosen_.assign(graph_.requirement_total(), kNoChoice);
+    for (SkillIndex s = 0; s < n; ++s) {
+      if (!(in_plan_[s] & kPlanned)) continue;
+      for (std::uint32_t r = 0; r < graph_.requirement_count(s); ++r) {
+        const Requirement group = graph_.requirement(s, r);
+        if (group.any_of) chosen_[graph_.requirement_number(s, r)] = choose_member(group);
+      }
     }
   }
 
@@ -445,6 +476,7 @@ class PlanBuilder {
   std::vector<std::uint8_t> covered_;  // 0 no, 1 covered, 2 covered and needed by the goals
   std::vector<std::uint8_t> in_plan_;  // kPlanned, kGoal
   std::vector<SkillIndex> targets_;
+  bool every_skill_ = false;  // no goal given and no default role: every skill is a target
   std::vector<SkillIndex> stack_;
   std::vector<SkillIndex> covered_needed_;
   std::vector<std::pair<SkillIndex, std::uint32_t>> open_groups_;

@@ -218,3 +218,60 @@ TEST_CASE("a chain too long for the compact sort keys is ordered the same way") 
   CHECK(id(3) == "c1");
   CHECK(id(kChain + 1) == "c69999");
 }
+
+TEST_CASE("planning the whole graph gives the plan of every skill named as a goal") {
+  // No roles: with no goal, every skill is one. The planner then knows what is needed without
+  // walking the graph; the plan must be the one it makes for every skill named.
+  auto result = load_graph(R"({"categories": [{"id": "c", "name": "C"}], "skills": [
+    {"id": "f", "name": "F", "category": "c", "hours": 1, "prerequisites": ["d"]},
+    {"id": "d", "name": "D", "category": "c", "hours": 2,
+     "prerequisites": ["c", {"any_of": ["b", "e"], "why": "either will do"}]},
+    {"id": "c", "name": "C", "category": "c", "hours": 3,
+     "prerequisites": [{"any_of": ["a", "b"]}, "g"]},
+    {"id": "a", "name": "A", "category": "c", "hours": 4},
+    {"id": "b", "name": "B", "category": "c", "hours": 1},
+    {"id": "e", "name": "E", "category": "c", "hours": 5, "prerequisites": ["h"]},
+    {"id": "g", "name": "G", "category": "c", "hours": 5},
+    {"id": "h", "name": "H", "category": "c", "hours": 5}]})",
+                           "g.json");
+  REQUIRE(result.graph);
+  const SkillGraph& g = *result.graph;
+  const auto describe = [&](const Plan& plan) {
+    std::string out = ids(g, plan) + " |";
+    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+      out += plan.steps[i].is_goal ? " goal" : " step";
+      out += "/" + std::to_string(plan.steps[i].end_hour);
+      for (const PlanLink& link : plan.waits_for(i)) {
+        out += "<" + std::to_string(link.step) + "." + std::to_string(link.requirement);
+      }
+    }
+    return out + " | covered " + names(g, plan.covered);
+  };
+  for (const bool exact : {false, true}) {
+    for (const auto& have :
+         std::vector<std::vector<std::string_view>>{{}, {"e"}, {"c"}, {"d", "b"}}) {
+      INFO("exact " << exact << ", have " << have.size());
+      PlanRequest whole;
+      whole.exact = exact;
+      for (const auto name : have) whole.have.push_back(g.find_skill(name).value());
+      PlanRequest named = whole;
+      for (SkillIndex s = 0; s < g.skill_count(); ++s)
+        named.goals.push_back({Goal::Kind::skill, s});
+      const Plan by_whole = make_plan(g, whole);
+      const Plan by_name = make_plan(g, named);
+      check_topological(by_whole);
+      CHECK(describe(by_whole) == describe(by_name));
+    }
+  }
+  // With every skill planned, a group takes its first member: c waits for a, not for b.
+  const Plan plan = make_plan(g, {});
+  CHECK(plan.steps.size() == g.skill_count());
+  const auto step_of = [&](std::string_view id) {
+    for (std::size_t i = 0; i < plan.steps.size(); ++i)
+      if (g.skill(plan.steps[i].skill).id == id) return i;
+    return plan.steps.size();
+  };
+  const auto waits = plan.waits_for(step_of("c"));
+  REQUIRE(waits.size() == 2);
+  CHECK(waits[0].step == step_of("a"));
+}
