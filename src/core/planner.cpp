@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <thread>
 #include <tuple>
 
 #include "mlroadmap/plan.hpp"
@@ -387,38 +388,86 @@ class PlanBuilder {
     return sorted;
   }
 
-  // Orders the plan in linear time, walking the graph's topological order: a step's stage is
-  // one more than the latest it waits for (forwards), the chain behind it one more than the
-  // longest chain of what waits for it (backwards), then one sort by those keys.
-  void order_steps() {
-    const std::size_t n = graph_.skill_count();
+  static constexpr std::size_t kWorthAThread = 1 << 16;
+
+  // Where make_steps puts the links between steps: the plan itself, or a part appended to it.
+  struct Links {
+    std::vector<std::uint32_t> waits_begin_{0};
+    std::vector<PlanLink> waits_;
+  };
+
+  // Steps [first, last) of the sorted plan skills, in place in the plan, and what each waits
+  // for, appended to `out`; a step's end_hour holds its own hours until they are added up.
+  template <typename Out>
+  void make_steps(const std::vector<SkillIndex>& sorted, const std::vector<std::uint32_t>& position,
+                  const std::vector<std::uint32_t>& stage, std::size_t first, std::size_t last,
+                  Out& out) {
     std::vector<PlanLink> deps;
-    std::vector<SkillIndex> members;  // in topological order
-    std::vector<std::uint32_t> stage(n, 0);
+    for (std::size_t k = first; k < last; ++k) {
+      prefetch(
+          k, last, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
+      const SkillIndex s = sorted[k];
+      plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
+      dependencies(s, deps);
+      for (const PlanLink& d : deps) out.waits_.push_back({position[d.step], d.requirement});
+      out.waits_begin_.push_back(static_cast<std::uint32_t>(out.waits_.size()));
+    }
+  }
+
+  // Each plan skill's stage, walking the topological order forwards; returns how many there are.
+  std::size_t compute_stages(std::vector<std::uint32_t>& stage) const {
     const std::span<const SkillIndex> order = graph_.topological_order();
+    std::size_t m = 0;
     for (std::size_t k = 0; k < order.size(); ++k) {
       prefetch(k, order.size(), [&](std::size_t i) { return order[i]; });
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
-      members.push_back(s);
+      ++m;
       std::uint32_t st = 1;
       for_each_dependency(
           s, [&](SkillIndex dep, std::uint32_t) { st = std::max(st, stage[dep] + 1); });
       stage[s] = st;
     }
-    const std::size_t m = members.size();
-    std::vector<std::uint32_t> chain(n, 1);
+    return m;
+  }
+
+  // Each plan skill's chain, walking the topological order backwards; returns how many links
+  // the plan has between its steps.
+  std::size_t compute_chains(std::vector<std::uint32_t>& chain) const {
+    const std::span<const SkillIndex> order = graph_.topological_order();
+    const std::size_t n = order.size();
     std::size_t edges = 0;
-    for (std::size_t k = m; k-- > 0;) {
-      prefetch(m - 1 - k, m, [&](std::size_t i) { return members[m - 1 - i]; });
-      const SkillIndex s = members[k];
+    for (std::size_t k = n; k-- > 0;) {
+      prefetch(n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; });
+      const SkillIndex s = order[k];
+      if (!(in_plan_[s] & kPlanned)) continue;
       const std::uint32_t behind = chain[s] + 1;
       for_each_dependency(s, [&](SkillIndex dep, std::uint32_t) {
         chain[dep] = std::max(chain[dep], behind);
         ++edges;
       });
     }
-    release(members);
+    return edges;
+  }
+
+  // Orders the plan in linear time, walking the graph's topological order: a step's stage is
+  // one more than the latest it waits for (forwards), the chain behind it one more than the
+  // longest chain of what waits for it (backwards), then one sort by those keys.
+  void order_steps() {
+    const std::size_t n = graph_.skill_count();
+    std::vector<std::uint32_t> stage(n, 0);
+    std::vector<std::uint32_t> chain(n, 1);
+    std::size_t m = 0;
+    std::size_t edges = 0;
+    // The two walks share nothing they write: a large plan has one of them in a second thread.
+    if (n >= kWorthAThread) {
+      std::thread helper([&] { edges = compute_chains(chain); });
+      m = compute_stages(stage);
+      helper.join();
+    } else {
+      m = compute_stages(stage);
+      edges = compute_chains(chain);
+    }
 
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
@@ -427,29 +476,36 @@ class PlanBuilder {
     std::vector<std::uint32_t>& position = chain;  // chain is done with: reuse its memory
     for (std::size_t k = 0; k < m; ++k) position[sorted[k]] = static_cast<std::uint32_t>(k);
 
-    // The steps, and what each waits for (in plan numbering).
-    double hours = 0;
-    plan_.steps.reserve(m);
+    // The steps, and what each waits for (in plan numbering): a large plan's second half is
+    // made in a second thread, then appended.
+    plan_.steps.resize(m);
     plan_.waits_begin_.reserve(m + 1);
     plan_.waits_.reserve(edges);
-    plan_.unlocks_begin_.assign(m + 1, 0);
-    for (std::size_t k = 0; k < m; ++k) {
-      prefetch(
-          k, m, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
-      const SkillIndex s = sorted[k];
-      const double start = hours;
-      hours += graph_.skill(s).hours;
-      plan_.steps.push_back({s, stage[s], (in_plan_[s] & kGoal) != 0, start, hours});
-      plan_.stage_count = std::max(plan_.stage_count, stage[s]);
-      dependencies(s, deps);
-      for (const PlanLink& d : deps) {
-        const std::uint32_t step = position[d.step];
-        plan_.waits_.push_back({step, d.requirement});
+    if (m >= kWorthAThread) {
+      Links later;
+      later.waits_.reserve(edges);  // what is never written costs no memory
+      std::thread helper([&] { make_steps(sorted, position, stage, m / 2, m, later); });
+      make_steps(sorted, position, stage, 0, m / 2, plan_);
+      helper.join();
+      const auto base = static_cast<std::uint32_t>(plan_.waits_.size());
+      plan_.waits_.insert(plan_.waits_.end(), later.waits_.begin(), later.waits_.end());
+      for (std::size_t k = 1; k < later.waits_begin_.size(); ++k) {
+        plan_.waits_begin_.push_back(base + later.waits_begin_[k]);
       }
-      plan_.waits_begin_.push_back(static_cast<std::uint32_t>(plan_.waits_.size()));
+    } else {
+      make_steps(sorted, position, stage, 0, m, plan_);
+    }
+    release(sorted);
+    // Hours add up in plan order, after the steps are in place: the same sums either way.
+    double hours = 0;
+    for (PlanStep& step : plan_.steps) {
+      step.start_hour = hours;
+      hours += step.end_hour;
+      step.end_hour = hours;
+      plan_.stage_count = std::max<std::uint32_t>(plan_.stage_count, step.stage);
     }
     plan_.total_hours = hours;
-    release(sorted);
+    plan_.unlocks_begin_.assign(m + 1, 0);
     release(chain);  // and with it `position`
     release(stage);
     release(in_plan_);
