@@ -53,6 +53,19 @@ void check_topological(const Plan& plan) {
   }
 }
 
+// A plan's steps, stages, goals, hours and links, and what it counts as covered, as text.
+std::string describe(const SkillGraph& g, const Plan& plan) {
+  std::string out = ids(g, plan) + " |";
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    out += plan.steps[i].is_goal ? " goal" : " step";
+    out += "/" + std::to_string(plan.steps[i].end_hour);
+    for (const PlanLink& link : plan.waits_for(i)) {
+      out += "<" + std::to_string(link.step) + "." + std::to_string(link.requirement);
+    }
+  }
+  return out + " | covered " + names(g, plan.covered);
+}
+
 }  // namespace
 
 TEST_CASE("from nothing, the default role needs every prerequisite, in stages") {
@@ -236,17 +249,6 @@ TEST_CASE("planning the whole graph gives the plan of every skill named as a goa
                            "g.json");
   REQUIRE(result.graph);
   const SkillGraph& g = *result.graph;
-  const auto describe = [&](const Plan& plan) {
-    std::string out = ids(g, plan) + " |";
-    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
-      out += plan.steps[i].is_goal ? " goal" : " step";
-      out += "/" + std::to_string(plan.steps[i].end_hour);
-      for (const PlanLink& link : plan.waits_for(i)) {
-        out += "<" + std::to_string(link.step) + "." + std::to_string(link.requirement);
-      }
-    }
-    return out + " | covered " + names(g, plan.covered);
-  };
   for (const bool exact : {false, true}) {
     for (const auto& have :
          std::vector<std::vector<std::string_view>>{{}, {"e"}, {"c"}, {"d", "b"}}) {
@@ -260,7 +262,7 @@ TEST_CASE("planning the whole graph gives the plan of every skill named as a goa
       const Plan by_whole = make_plan(g, whole);
       const Plan by_name = make_plan(g, named);
       check_topological(by_whole);
-      CHECK(describe(by_whole) == describe(by_name));
+      CHECK(describe(g, by_whole) == describe(g, by_name));
     }
   }
   // With every skill planned, a group takes its first member: c waits for a, not for b.
@@ -274,4 +276,74 @@ TEST_CASE("planning the whole graph gives the plan of every skill named as a goa
   const auto waits = plan.waits_for(step_of("c"));
   REQUIRE(waits.size() == 2);
   CHECK(waits[0].step == step_of("a"));
+}
+
+TEST_CASE("a plan large enough for two threads is a valid, exact plan") {
+  // 70,000 skills, each needing a few earlier ones, every tenth an any_of group: the plan's
+  // order and steps are made in two threads.
+  constexpr int kSkills = 70'000;
+  std::string json = R"({"categories": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"},
+      {"id": "c", "name": "C"}], "skills": [)";
+  for (int i = 0; i < kSkills; ++i) {
+    std::string needs;
+    for (const int back : {1, 7, 61, 997}) {
+      if (i < back) break;
+      needs += (needs.empty() ? "\"k" : ", \"k") + std::to_string(i - back) + "\"";
+    }
+    if (i % 10 == 9) {
+      needs += R"(, {"any_of": ["k)" + std::to_string(i / 2) + R"(", "k)" + std::to_string(i / 3) +
+               R"("], "why": "one of two"})";
+    }
+    json += (i == 0 ? "\n" : ",\n") + std::string(R"({"id": "k)") + std::to_string(i) +
+            R"(", "name": "K)" + std::to_string(i) + R"(", "category": ")" + "abc"[i % 3] +
+            R"(", "hours": )" + std::to_string(1 + i % 13) + R"(, "prerequisites": [)" + needs +
+            "]}";
+  }
+  json += "]}";
+  auto loaded = load_graph(json, "large.json");
+  REQUIRE(loaded.graph);
+  const SkillGraph& g = *loaded.graph;
+  PlanRequest whole;
+  whole.have = {g.find_skill("k600").value(), g.find_skill("k123").value()};
+  const Plan plan = make_plan(g, whole);
+  REQUIRE(plan.steps.size() > 65'536);
+  CHECK(!plan.covered.empty());
+  check_topological(plan);
+  constexpr std::size_t kNone = SIZE_MAX;
+  std::vector<std::size_t> position(g.skill_count(), kNone);
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) position[plan.steps[i].skill] = i;
+  double hours = 0;
+  std::size_t wrong_hours = 0, wrong_unlocks = 0, wrong_links = 0;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep& step = plan.steps[i];
+    wrong_hours += step.start_hour != hours;
+    hours += g.skill(step.skill).hours;
+    wrong_hours += step.end_hour != hours;
+    const auto links = plan.waits_for(i);
+    for (const PlanLink& link : links) {
+      const auto unlocks = plan.unlocks(link.step);
+      wrong_unlocks += std::find(unlocks.begin(), unlocks.end(), i) == unlocks.end();
+      // A link names one of the skill's requirements, met by the step it points at.
+      const auto options = g.requirement(step.skill, link.requirement).options;
+      wrong_links +=
+          link.requirement >= g.requirement_count(step.skill) ||
+          std::find(options.begin(), options.end(), plan.steps[link.step].skill) == options.end();
+    }
+    // Every plain requirement still to learn has its link.
+    for (std::uint32_t r = 0; r < g.requirement_count(step.skill); ++r) {
+      const Requirement requirement = g.requirement(step.skill, r);
+      if (requirement.any_of || position[requirement.options.front()] == kNone) continue;
+      wrong_links += std::none_of(links.begin(), links.end(), [&](const PlanLink& link) {
+        return link.requirement == r && link.step == position[requirement.options.front()];
+      });
+    }
+  }
+  CHECK(wrong_hours == 0);
+  CHECK(wrong_unlocks == 0);
+  CHECK(wrong_links == 0);
+  CHECK(plan.total_hours == hours);
+  // The same plan as the one made for every skill named as a goal.
+  PlanRequest named = whole;
+  for (SkillIndex s = 0; s < g.skill_count(); ++s) named.goals.push_back({Goal::Kind::skill, s});
+  CHECK(describe(g, plan) == describe(g, make_plan(g, named)));
 }
