@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -12,6 +15,14 @@
 namespace mlroadmap::detail {
 
 namespace {
+
+// The bytes JSON needs escaped here: quote, backslash, control characters and DEL.
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+  escaped['"'] = escaped['\\'] = escaped[0x7F] = true;
+  return escaped;
+}();
 
 // The first byte at or after `i` that JSON needs escaped here: a quote, a backslash, a control
 // character or DEL. Sixteen bytes at a time with SSE2.
@@ -35,21 +46,17 @@ std::size_t plain_run_end(std::string_view text, std::size_t i) {
     i += 16;
   }
 #endif
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) break;
-    ++i;
-  }
+  while (i < text.size() && !kEscaped[static_cast<unsigned char>(text[i])]) ++i;
   return i;
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
+  std::size_t end = plain_run_end(text, 0);
   out += '"';
   std::size_t i = 0;
   while (true) {
-    const std::size_t end = plain_run_end(text, i);
     out.append(text.data() + i, end - i);
     if (end >= text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[end]);
@@ -62,101 +69,95 @@ void append_json_string(std::string& out, std::string_view text) {
       default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
     }
     i = end + 1;
+    end = plain_run_end(text, i);
   }
   out += '"';
 }
 
+void JsonWriter::grow(std::size_t size) {
+  // Into the capacity the caller reserved, if any; by doubling beyond it.
+  out_.resize(std::max({out_.capacity(), out_.size() * 2, used_ + size + 4096}));
+  settled_ = false;
+}
+
+void JsonWriter::string(std::string_view text) {
+  const std::size_t end = plain_run_end(text, 0);
+  if (end == text.size()) {  // nothing to escape, as in nearly every id and name
+    char* at = room(text.size() + 2);
+    *at = '"';
+    std::memcpy(at + 1, text.data(), text.size());
+    at[text.size() + 1] = '"';
+  } else {
+    settle();
+    append_json_string(out_, text);
+    used_ = out_.size();
+  }
+  if (has_items_.empty()) settle();
+}
+
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
-  out_ += '\n';
-  out_.append(has_items_.size() * static_cast<std::size_t>(indent_), ' ');
-}
-
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (has_items_.empty()) return;
-  if (has_items_.back() != 0) out_ += ',';
-  has_items_.back() = 1;
-  if (indent_ > 0) newline();
-}
-
-void JsonWriter::begin_object() {
-  before_value();
-  out_ += '{';
-  has_items_.push_back(0);
+  const std::size_t spaces = has_items_.size() * static_cast<std::size_t>(indent_);
+  char* at = room(1 + spaces);
+  *at = '\n';
+  std::memset(at + 1, ' ', spaces);
 }
 
 void JsonWriter::end_object() {
   const bool had = has_items_.back() != 0;
   has_items_.pop_back();
   if (had && indent_ > 0) newline();
-  out_ += '}';
-  if (has_items_.empty() && indent_ > 0) out_ += '\n';
-  if (flush_ && out_.size() >= threshold_) {
+  put('}');
+  if (has_items_.empty()) {
+    if (indent_ > 0) put('\n');
+    settle();
+  }
+  if (flush_ && used_ >= threshold_) {
+    settle();
     flush_(out_);
     out_.clear();
+    used_ = 0;
   }
-}
-
-void JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  has_items_.push_back(0);
 }
 
 void JsonWriter::end_array() {
   const bool had = has_items_.back() != 0;
   has_items_.pop_back();
   if (had && indent_ > 0) newline();
-  out_ += ']';
-  if (has_items_.empty() && indent_ > 0) out_ += '\n';
-}
-
-void JsonWriter::key(std::string_view name) {
-  before_value();
-  out_ += '"';
-  out_ += name;
-  out_ += indent_ > 0 ? "\": " : "\":";
-  after_key_ = true;
-}
-
-void JsonWriter::value(std::string_view text) {
-  before_value();
-  append_json_string(out_, text);
+  put(']');
+  if (has_items_.empty()) {
+    if (indent_ > 0) put('\n');
+    settle();
+  }
 }
 
 void JsonWriter::value(double number) {
   before_value();
   if (!std::isfinite(number)) {
-    out_ += "null";
+    put("null");
   } else if (number == std::floor(number) && std::fabs(number) < 1e15) {
-    char digits[24];
-    const auto end =
-        std::to_chars(digits, digits + sizeof digits, static_cast<std::int64_t>(number)).ptr;
-    out_.append(digits, end);
+    char* at = room(24);
+    used_ -= 24 - static_cast<std::size_t>(
+                      std::to_chars(at, at + 24, static_cast<std::int64_t>(number)).ptr - at);
   } else {
+    settle();
     fmt::format_to(std::back_inserter(out_), "{}", number);
+    used_ = out_.size();
   }
+  if (has_items_.empty()) settle();
 }
 
 void JsonWriter::value(std::int64_t number) {
   before_value();
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-  out_.append(digits, end);
-}
-
-void JsonWriter::value(bool flag) {
-  before_value();
-  out_ += flag ? "true" : "false";
+  char* at = room(24);
+  used_ -= 24 - static_cast<std::size_t>(std::to_chars(at, at + 24, number).ptr - at);
+  if (has_items_.empty()) settle();
 }
 
 void JsonWriter::null() {
   before_value();
-  out_ += "null";
+  put("null");
+  if (has_items_.empty()) settle();
 }
 
 }  // namespace mlroadmap::detail

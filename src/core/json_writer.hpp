@@ -3,6 +3,7 @@
 // any size streams without building a document tree first.
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -10,9 +11,21 @@
 
 namespace mlroadmap::detail {
 
+/// Appends `text` as a quoted JSON string.
+void append_json_string(std::string& out, std::string_view text);
+
+/// A document is written in place at the end of `out`. While one is open, `out` is longer
+/// than what is written (the rest is room to write into, so each small piece is a copy and
+/// not a call); the writer trims it when the document ends, and `out` must not be used
+/// until then.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out, int indent = 2) : out_(out), indent_(indent) {}
+  explicit JsonWriter(std::string& out, int indent = 2)
+      : out_(out), used_(out.size()), indent_(indent) {}
+  /// Trims `out` if a document was left open (only on the way out of an error).
+  ~JsonWriter() { settle(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   /// Hands the text written so far to `flush` (and clears it) whenever an object ends with at
   /// least `threshold` bytes waiting: documents of any size stream out in pieces.
@@ -21,19 +34,33 @@ class JsonWriter {
     threshold_ = threshold;
   }
 
-  void begin_object();
+  void begin_object() { open('{'); }
   void end_object();
-  void begin_array();
+  void begin_array() { open('['); }
   void end_array();
   /// A member name: the program's own ASCII names, written without escaping.
-  void key(std::string_view name);
-
-  void value(std::string_view text);
+  void key(std::string_view name) {
+    before_value();
+    char* at = room(name.size() + 4);
+    *at = '"';
+    std::memcpy(at + 1, name.data(), name.size());
+    std::memcpy(at + 1 + name.size(), "\": ", 3);
+    used_ -= indent_ > 0 ? 0 : 1;
+    after_key_ = true;
+  }
+  void value(std::string_view text) {
+    before_value();
+    string(text);
+  }
   void value(const char* text) { value(std::string_view(text)); }
   void value(double number);
   void value(std::int64_t number);
   void value(std::uint32_t number) { value(static_cast<std::int64_t>(number)); }
-  void value(bool flag);
+  void value(bool flag) {
+    before_value();
+    put(flag ? std::string_view("true") : std::string_view("false"));
+    if (has_items_.empty()) settle();
+  }
   void null();
 
   template <typename T>
@@ -43,18 +70,53 @@ class JsonWriter {
   }
 
  private:
-  void before_value();
+  // `size` bytes at the end of what is written, to be filled by the caller.
+  char* room(std::size_t size) {
+    if (out_.size() - used_ < size) grow(size);
+    char* at = out_.data() + used_;
+    used_ += size;
+    return at;
+  }
+  void grow(std::size_t size);
+  void put(char c) { *room(1) = c; }
+  void put(std::string_view text) { std::memcpy(room(text.size()), text.data(), text.size()); }
+  void string(std::string_view text);
+  // Trims `out` to what is written: at the end of a document, before handing it on.
+  void settle() {
+    if (settled_) return;
+    out_.resize(used_);
+    settled_ = true;
+  }
+
+  void open(char bracket) {
+    before_value();
+    put(bracket);
+    has_items_.push_back(0);
+  }
+  // A comma (and line break) before every item of a container but its first.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (has_items_.empty()) {  // a new document: the caller may have added to `out` since
+      used_ = out_.size();
+      return;
+    }
+    if (has_items_.back() != 0) put(',');
+    has_items_.back() = 1;
+    if (indent_ > 0) newline();
+  }
   void newline();
 
   std::string& out_;
+  std::size_t used_;     // how much of out_ is written; the rest is room
+  bool settled_ = true;  // out_ holds just what is written: no room, nothing pending
   int indent_;
   std::function<void(std::string_view)> flush_;
   std::size_t threshold_ = 0;
   std::vector<std::uint8_t> has_items_;  // per open container: 1 once it holds an item
   bool after_key_ = false;
 };
-
-/// Appends `text` as a quoted JSON string.
-void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace mlroadmap::detail
