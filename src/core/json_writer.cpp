@@ -85,7 +85,7 @@ void JsonWriter::string(std::string_view text) {
   if (end == text.size()) {  // nothing to escape, as in nearly every id and name
     char* at = room(text.size() + 2);
     *at = '"';
-    std::memcpy(at + 1, text.data(), text.size());
+    std::copy(text.begin(), text.end(), at + 1);  // memcpy would be handed null for ""
     at[text.size() + 1] = '"';
   } else {
     settle();

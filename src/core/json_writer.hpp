@@ -2,6 +2,7 @@
 // Writes pretty-printed JSON straight into a string, escaping as RFC 8259 requires. Output of
 // any size streams without building a document tree first.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -43,7 +44,7 @@ class JsonWriter {
     before_value();
     char* at = room(name.size() + 4);
     *at = '"';
-    std::memcpy(at + 1, name.data(), name.size());
+    std::copy(name.begin(), name.end(), at + 1);
     std::memcpy(at + 1 + name.size(), "\": ", 3);
     used_ -= indent_ > 0 ? 0 : 1;
     after_key_ = true;
@@ -79,7 +80,7 @@ class JsonWriter {
   }
   void grow(std::size_t size);
   void put(char c) { *room(1) = c; }
-  void put(std::string_view text) { std::memcpy(room(text.size()), text.data(), text.size()); }
+  void put(std::string_view text) { std::copy(text.begin(), text.end(), room(text.size())); }
   void string(std::string_view text);
   // Trims `out` to what is written: at the end of a document, before handing it on.
   void settle() {
