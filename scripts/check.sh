@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: the release build's tests, the same tests under AddressSanitizer and
-# UndefinedBehaviorSanitizer, and a bounded libFuzzer run over the loader, planner and
-# renderers (MLROADMAP_FUZZ_SECONDS, default 60). Run scripts/setup-debian.sh first.
+# UndefinedBehaviorSanitizer, then under ThreadSanitizer (large graphs are loaded and planned
+# on two threads, batch plans on every core), and a bounded libFuzzer run over the loader,
+# planner and renderers (MLROADMAP_FUZZ_SECONDS, default 60). Run scripts/setup-debian.sh
+# first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,11 @@ echo "== sanitized build and tests"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
+
+echo "== thread-sanitized build and tests"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan
+ctest --preset tsan
 
 echo "== fuzzing"
 cmake --preset fuzz >/dev/null
