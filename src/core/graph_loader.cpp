@@ -472,11 +472,10 @@ class GraphBuilder {
   SkillsTail start_skills_tail() {
     constexpr std::size_t kWorthAThread = std::size_t{1} << 20;
     SkillsTail tail;
-    if (std::thread::hardware_concurrency() < 2) return tail;
     // The first element: its line's indentation is what the helper's first line must have.
     const std::size_t first = text_.find_first_not_of(" \t\r\n", reader_.offset());
     if (first == std::string_view::npos || text_[first] != '{' ||
-        text_.size() - first < kWorthAThread) {
+        text_.size() - first < kWorthAThread || std::thread::hardware_concurrency() < 2) {
       return tail;
     }
     const std::size_t line = text_.rfind('\n', first);
