@@ -1185,61 +1185,56 @@ class GraphBuilder {
     }
   }
 
-  // References [first, last) in one pass, as a pipeline: each key's table slot is requested
-  // kAhead keys before it is read, the candidate skill record kAhead keys after that, and its
-  // id text after that, so the cache misses of many lookups overlap instead of each lookup
-  // waiting for three of its own. Touches nothing but the items of its own references.
+  // References [first, last), a group at a time, each step for the whole group before the
+  // next: the keys' table slots are requested together, then the candidate skill records,
+  // then their ids, so the cache misses of a group overlap instead of each lookup waiting for
+  // three of its own (a short loop of requests keeps many in flight at once). Touches nothing
+  // but the items of its own references.
   void resolve_skill_refs(std::size_t first, std::size_t last, std::vector<std::size_t>& unknown) {
-    constexpr std::size_t kAhead = 8;
-    constexpr std::size_t kLanes = 4 * kAhead;
-    struct Lane {
+    constexpr std::size_t kGroup = 32;
+    struct Lookup {
       std::string_view key;
-      std::string scratch;  // for an id written with escapes
       std::uint64_t hash = 0;
       std::optional<SkillGraph::NameEntry> candidate;
     };
-    std::vector<Lane> lanes(kLanes);
-    const std::size_t n = last - first;
-    std::size_t released = n > 0 ? pending_refs_[first].text_offset : 0;
+    std::array<Lookup, kGroup> group;
+    std::array<std::string, kGroup> scratch;  // for ids written with escapes
+    std::size_t released = first < last ? pending_refs_[first].text_offset : 0;
     const auto& skills = graph_.skills_;
     std::uint32_t* const items = graph_.requirement_items_.data();
     std::uint32_t* const options = graph_.options_.data();
-    for (std::size_t i = 0; i < n + 3 * kAhead; ++i) {
-      if (i < n) {  // stage 1: the key, its hash, and a request for its slot
-        if (i % 4096 == 0) release_text(released, pending_refs_[first + i].text_offset);
-        Lane& lane = lanes[i % kLanes];
-        lane.key = ref_text(pending_refs_[first + i], lane.scratch);
-        lane.hash = hash_ignoring_case(lane.key);
-        graph_.prefetch_name_slot(lane.hash);
+    const auto is_id = [](const std::optional<SkillGraph::NameEntry>& entry) {
+      return entry && entry->tag == SkillGraph::NameTag::id;
+    };
+    for (std::size_t start = first; start < last; start += kGroup) {
+      const std::size_t size = std::min(kGroup, last - start);
+      if ((start - first) % 4096 < kGroup) release_text(released, pending_refs_[start].text_offset);
+      for (std::size_t j = 0; j < size; ++j) {
+        group[j].key = ref_text(pending_refs_[start + j], scratch[j]);
+        group[j].hash = hash_ignoring_case(group[j].key);
       }
-      if (i >= kAhead && i - kAhead < n) {  // stage 2: the slot is in cache; ask for the record
-        Lane& lane = lanes[(i - kAhead) % kLanes];
-        lane.candidate = graph_.find_name_candidate(lane.hash);
-        if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id) {
-          SkillGraph::prefetch(&skills[lane.candidate->index]);
+      for (std::size_t j = 0; j < size; ++j) graph_.prefetch_name_slot(group[j].hash);
+      for (std::size_t j = 0; j < size; ++j) {
+        group[j].candidate = graph_.find_name_candidate(group[j].hash);
+        if (is_id(group[j].candidate)) SkillGraph::prefetch(&skills[group[j].candidate->index]);
+      }
+      for (std::size_t j = 0; j < size; ++j) {
+        if (is_id(group[j].candidate)) {
+          SkillGraph::prefetch(skills[group[j].candidate->index].id.data());
         }
       }
-      if (i >= 2 * kAhead && i - 2 * kAhead < n) {  // stage 3: the record is in; ask for its id
-        const Lane& lane = lanes[(i - 2 * kAhead) % kLanes];
-        if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id) {
-          SkillGraph::prefetch(skills[lane.candidate->index].id.data());
-        }
-      }
-      if (i >= 3 * kAhead && i - 3 * kAhead < n) {  // stage 4: compare, and fill the item
-        const std::size_t k = i - 3 * kAhead;
-        const Lane& lane = lanes[k % kLanes];
+      for (std::size_t j = 0; j < size; ++j) {
+        const Lookup& lookup = group[j];
         std::optional<SkillIndex> found;
-        if (lane.candidate && lane.candidate->tag == SkillGraph::NameTag::id &&
-            skills[lane.candidate->index].id == lane.key) {
-          found = lane.candidate->index;
-        } else if (const auto entry = graph_.find_name(lane.key, lane.hash);
-                   entry && entry->tag == SkillGraph::NameTag::id &&
-                   skills[entry->index].id == lane.key) {
+        if (is_id(lookup.candidate) && skills[lookup.candidate->index].id == lookup.key) {
+          found = lookup.candidate->index;
+        } else if (const auto entry = graph_.find_name(lookup.key, lookup.hash);
+                   is_id(entry) && skills[entry->index].id == lookup.key) {
           found = entry->index;  // the first slot with matching hash bits was another key
         }
-        const PendingSkillRef& ref = pending_refs_[first + k];
+        const PendingSkillRef& ref = pending_refs_[start + j];
         if (!found) {
-          unknown.push_back(first + k);
+          unknown.push_back(start + j);
           continue;
         }
         const std::uint32_t position = ref.position & ~kOptionRef;
