@@ -62,35 +62,49 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cy
 }
 
 // Kahn's algorithm: a skill is ready once everything it requires is placed. The lists of who
-// requires each skill are built in two passes over the requirements; the walk then reads them
-// in the order skills become ready, asking for each one's list a few skills ahead.
+// requires each skill are built in two passes over the requirements, each asking for the
+// entries it will update a few skills ahead (they sit anywhere in the arrays); the walk then
+// reads the lists in the order skills become ready, asking for each one's list ahead too.
 std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
+  constexpr std::size_t kAhead = 8;
   const std::size_t n = graph.skill_count();
-  const auto for_each_edge = [&](auto visit) {  // visit(s, o): skill s requires skill o
-    for (SkillIndex s = 0; s < n; ++s) {
-      for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-        for (const SkillIndex o : graph.requirement(s, r).options) visit(s, o);
-      }
+  const auto for_each_requirement = [&](SkillIndex s, auto visit) {  // visit(o): s requires o
+    for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+      for (const SkillIndex o : graph.requirement(s, r).options) visit(o);
     }
   };
   std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
   std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
-  for_each_edge([&](SkillIndex s, SkillIndex o) {
-    ++waiting[s];
-    ++needed_begin[o + 1];
-  });
+  for (SkillIndex s = 0; s < n; ++s) {
+    if (s + kAhead < n) {
+      for_each_requirement(s + kAhead,
+                           [&](SkillIndex o) { SkillGraph::prefetch(&needed_begin[o + 1]); });
+    }
+    for_each_requirement(s, [&](SkillIndex o) {
+      ++waiting[s];
+      ++needed_begin[o + 1];
+    });
+  }
   for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
   std::vector<SkillIndex> needed_by(needed_begin[n]);
   {
     std::vector<std::uint32_t> fill(needed_begin.begin(), needed_begin.end() - 1);
-    for_each_edge([&](SkillIndex s, SkillIndex o) { needed_by[fill[o]++] = s; });
+    for (SkillIndex s = 0; s < n; ++s) {
+      if (s + 2 * kAhead < n) {
+        for_each_requirement(s + 2 * kAhead, [&](SkillIndex o) { SkillGraph::prefetch(&fill[o]); });
+      }
+      if (s + kAhead < n) {
+        for_each_requirement(s + kAhead,
+                             [&](SkillIndex o) { SkillGraph::prefetch(&needed_by[fill[o]]); });
+      }
+      for_each_requirement(s, [&](SkillIndex o) { needed_by[fill[o]++] = s; });
+    }
   }
   std::vector<SkillIndex> order;
   order.reserve(n);
   for (SkillIndex s = 0; s < n; ++s) {
     if (waiting[s] == 0) order.push_back(s);
   }
-  constexpr std::size_t kAhead = 8;
   for (std::size_t head = 0; head < order.size(); ++head) {
     if (head + 2 * kAhead < order.size()) {
       SkillGraph::prefetch(&needed_begin[order[head + 2 * kAhead]]);
