@@ -544,6 +544,15 @@ class GraphBuilder {
     const auto resource_base = static_cast<std::uint32_t>(graph_.resources_.size());
     const auto same = [](const auto& value) { return value; };
 
+    // The references, the largest part, go in from a second thread meanwhile.
+    std::jthread references([&] {
+      append(pending_refs_, part.pending_refs_, [&](PendingSkillRef ref) {
+        ref.position = (ref.position & kOptionRef) != 0
+                           ? ((ref.position & ~kOptionRef) + option_base) | kOptionRef
+                           : ref.position + item_base;
+        return ref;
+      });
+    });
     append(graph_.skills_, from.skills_, same);
     from.requirement_begin_.erase(from.requirement_begin_.begin());  // its leading 0
     append(graph_.requirement_begin_, from.requirement_begin_,
@@ -556,12 +565,6 @@ class GraphBuilder {
       return requirement;
     });
     append(graph_.options_, from.options_, same);
-    append(pending_refs_, part.pending_refs_, [&](PendingSkillRef ref) {
-      ref.position = (ref.position & kOptionRef) != 0
-                         ? ((ref.position & ~kOptionRef) + option_base) | kOptionRef
-                         : ref.position + item_base;
-      return ref;
-    });
     append(skill_offsets_, part.skill_offsets_, same);
     append(pending_categories_, part.pending_categories_, [&](PendingCategory pending) {
       pending.skill += skill_base;
