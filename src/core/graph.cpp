@@ -171,33 +171,6 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
   return std::nullopt;
 }
 
-void SkillGraph::adopt_text(SkillGraph& other) {
-  // Before this graph's own last chunk, which stays the one that fills up.
-  const auto at = text_chunks_.empty() ? text_chunks_.end() : text_chunks_.end() - 1;
-  text_chunks_.insert(at, std::make_move_iterator(other.text_chunks_.begin()),
-                      std::make_move_iterator(other.text_chunks_.end()));
-  other.text_chunks_.clear();
-  other.chunk_used_ = other.chunk_size_ = 0;
-}
-
-std::string_view SkillGraph::store_text(std::string_view text) {
-  if (text.empty()) return {};
-  if (text_chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
-    chunk_size_ = std::max<std::size_t>(text.size(), std::size_t{1} << 20);
-    text_chunks_.emplace_back(
-        new char[chunk_size_]);  // left uninitialised: every byte is copied in
-    chunk_used_ = 0;
-  }
-  char* out = text_chunks_.back().get() + chunk_used_;
-  std::memcpy(out, text.data(), text.size());
-  chunk_used_ += text.size();
-  return {out, text.size()};
-}
-
-}  // namespace mlroadmap
-
-namespace mlroadmap {
-
 SkillGraph::NameInsert SkillGraph::insert_name_concurrently(NameTag tag, std::uint32_t index,
                                                             std::uint64_t hash) {
   const NameEntry entry{tag, index};
@@ -223,6 +196,29 @@ SkillGraph::NameInsert SkillGraph::insert_name_concurrently(NameTag tag, std::ui
 void SkillGraph::clear_names() {
   std::fill(name_slots_.begin(), name_slots_.end(), 0);
   name_count_ = 0;
+}
+
+void SkillGraph::adopt_text(SkillGraph& other) {
+  // Before this graph's own last chunk, which stays the one that fills up.
+  const auto at = text_chunks_.empty() ? text_chunks_.end() : text_chunks_.end() - 1;
+  text_chunks_.insert(at, std::make_move_iterator(other.text_chunks_.begin()),
+                      std::make_move_iterator(other.text_chunks_.end()));
+  other.text_chunks_.clear();
+  other.chunk_used_ = other.chunk_size_ = 0;
+}
+
+std::string_view SkillGraph::store_text(std::string_view text) {
+  if (text.empty()) return {};
+  if (text_chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
+    chunk_size_ = std::max<std::size_t>(text.size(), std::size_t{1} << 20);
+    text_chunks_.emplace_back(
+        new char[chunk_size_]);  // left uninitialised: every byte is copied in
+    chunk_used_ = 0;
+  }
+  char* out = text_chunks_.back().get() + chunk_used_;
+  std::memcpy(out, text.data(), text.size());
+  chunk_used_ += text.size();
+  return {out, text.size()};
 }
 
 }  // namespace mlroadmap

@@ -430,10 +430,16 @@ class GraphBuilder {
     while (reader_.next_element()) {
       if (reader_.offset() == tail.start && take_skills_tail(tail)) return;
       if (!expect(JsonType::object, skill_owner({}), "skills[]")) continue;
-      parse_skill();
-      release_text(released_, reader_.offset());
-      if (graph_.skills_.size() == kSkillsToMeasure) reserve_skills(first);
+      read_skill(first);
     }
+  }
+
+  // A skill of the array that starts at `first`; then the pages behind it go back to the
+  // system and, once the first skills are read, the arrays are sized for all of them.
+  void read_skill(std::size_t first) {
+    parse_skill();
+    release_text(released_, reader_.offset());
+    if (graph_.skills_.size() == kSkillsToMeasure) reserve_skills(first);
   }
 
   // A large array's arrays grow to their size once, not by doubling (which copies and touches
@@ -511,10 +517,8 @@ class GraphBuilder {
       while (reader_.next_element()) {
         if (stop.stop_requested()) return;
         if (!expect(JsonType::object, skill_owner({}), "skills[]")) return;
-        parse_skill();
+        read_skill(first);
         if (!diagnostics_.empty()) return;
-        release_text(released_, reader_.offset());
-        if (graph_.skills_.size() == kSkillsToMeasure) reserve_skills(first);
       }
       tail_end_ = reader_.offset();
     } catch (...) {
