@@ -61,23 +61,54 @@ std::vector<std::string_view> as_views(const std::array<std::string_view, N>& wo
   return {words.begin(), words.end()};
 }
 
-// Fields present in one JSON object, to catch a key given twice and a required one missing.
-// Objects of the format have at most a dozen fields; they live in place, without allocation.
+// The fields one kind of object may have, and which of them one object has shown, as bits: a
+// key given twice and a required one missing are caught without keeping any text.
 class FieldSet {
  public:
-  bool add(std::string_view key) {
-    if (has(key) || count_ == seen_.size()) return false;
-    seen_[count_++] = key;
+  template <std::size_t N>
+  explicit FieldSet(const std::array<std::string_view, N>& known) : known_(known) {
+    static_assert(N <= 32, "one bit a field");
+  }
+  std::span<const std::string_view> known() const { return known_; }
+  /// The index of `key` among the known fields, or -1: lengths and first bytes are compared
+  /// before the rest, so a key costs one full comparison at most.
+  int find(std::string_view key) const {
+    if (key.empty()) return -1;
+    for (std::size_t i = 0; i < known_.size(); ++i) {
+      const std::string_view field = known_[i];
+      if (field.size() == key.size() && field[0] == key[0] &&
+          std::memcmp(field.data() + 1, key.data() + 1, key.size() - 1) == 0) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+  /// Marks a field seen; false when it already was.
+  bool add(int field) {
+    const std::uint32_t bit = 1u << field;
+    if ((seen_ & bit) != 0) return false;
+    seen_ |= bit;
     return true;
   }
-  bool has(std::string_view key) const {
-    return std::find(seen_.begin(), seen_.begin() + count_, key) != seen_.begin() + count_;
+  bool has(std::string_view field) const {
+    const int i = find(field);
+    return i >= 0 && ((seen_ >> i) & 1u) != 0;
   }
 
  private:
-  std::array<std::string_view, 16> seen_{};  // keys are static field names, never input text
-  std::size_t count_ = 0;
+  std::span<const std::string_view> known_;
+  std::uint32_t seen_ = 0;
 };
+
+// A field's index in its list, known at compile time: the cases of a switch over what
+// accept_field returns.
+template <std::size_t N>
+consteval int field_index(const std::array<std::string_view, N>& known, std::string_view name) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (known[i] == name) return static_cast<int>(i);
+  }
+  throw "not a field of this kind of object";
+}
 
 // Who a message is about: "graph", "skill 'x'", "skill #3", "skill 'x': resource #2". The text
 // is made only when a message needs it, which for most objects is never.
@@ -225,22 +256,24 @@ class GraphBuilder {
   }
 
   // Checks a key against the fields an object may have; reports an unknown one and duplicates.
-  // Returns false when the value should be skipped.
-  template <std::size_t N>
-  bool accept_field(FieldSet& fields, std::string_view key, std::size_t key_offset,
-                    const std::array<std::string_view, N>& known, const Owner& owner) {
-    const auto it = std::find(known.begin(), known.end(), key);
-    if (it == known.end()) {
+  // Returns the field's index among fields.known(), or kSkipField when the value should be
+  // skipped.
+  static constexpr int kSkipField = -1;
+  int accept_field(FieldSet& fields, std::string_view key, std::size_t key_offset,
+                   const Owner& owner) {
+    const int field = fields.find(key);
+    if (field < 0) {
+      const std::vector<std::string_view> known(fields.known().begin(), fields.known().end());
       report(Severity::warning, key_offset,
              fmt::format("{}: unknown field '{}'{}", owner.text(), key,
-                         did_you_mean(closest_matches(key, as_views(known)))));
-      return false;
+                         did_you_mean(closest_matches(key, known))));
+      return kSkipField;
     }
-    if (!fields.add(*it)) {
+    if (!fields.add(field)) {
       error(key_offset, fmt::format("{}: duplicate key '{}'", owner.text(), key));
-      return false;
+      return kSkipField;
     }
-    return true;
+    return field;
   }
 
   // Reports a value of the wrong type and skips it; true when the type is right.
@@ -319,11 +352,11 @@ class GraphBuilder {
     }
     const std::size_t document_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields;
+    FieldSet fields(kTopFields);
     std::string_view key;
     std::size_t key_offset;
     while (reader_.next_member(key, key_offset)) {
-      if (!accept_field(fields, key, key_offset, kTopFields, "graph")) {
+      if (accept_field(fields, key, key_offset, "graph") == kSkipField) {
         reader_.skip_value();
         continue;
       }
@@ -365,13 +398,13 @@ class GraphBuilder {
       if (!expect(JsonType::object, owner, "categories[]")) continue;
       const std::size_t object_offset = reader_.offset();
       reader_.begin_object();
-      FieldSet fields;
+      FieldSet fields(kCategoryFields);
       Category category;
       std::size_t id_offset = object_offset;
       std::string_view key;
       std::size_t key_offset;
       while (reader_.next_member(key, key_offset)) {
-        if (!accept_field(fields, key, key_offset, kCategoryFields, owner)) {
+        if (accept_field(fields, key, key_offset, owner) == kSkipField) {
           reader_.skip_value();
         } else if (key == "id") {
           id_offset = reader_.offset();
@@ -627,7 +660,7 @@ class GraphBuilder {
     const SkillIndex index = static_cast<SkillIndex>(graph_.skills_.size());
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields;
+    FieldSet fields(kSkillFields);
     Skill skill;
     SkillGraph::SkillDetails details;
     bool has_details = false;
@@ -640,42 +673,50 @@ class GraphBuilder {
     while (reader_.next_member(key, key_offset)) {
       // Messages name the skill by id once the id is read.
       const Owner owner = skill_owner(skill.id);
-      if (!accept_field(fields, key, key_offset, kSkillFields, owner)) {
-        reader_.skip_value();
-      } else if (key == "id") {
-        id_offset = reader_.offset();
-        skill.id = read_id(owner, key, "skill");
-      } else if (key == "name") {
-        skill.name = read_required_text(owner, key);
-      } else if (key == "category") {
-        category_offset = reader_.offset();
-        if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();
-        category_id = keep(category_id);
-      } else if (key == "prerequisites") {
-        parse_requirements(owner);
-      } else if (key == "hours") {
-        const std::size_t offset = reader_.offset();
-        if (const auto hours = read_number(owner, key)) {
-          if (*hours <= 0 || *hours > kMaxSkillHours) {
-            error(offset, fmt::format("{}: 'hours' must be more than 0 and at most {}, found {}",
-                                      owner, kMaxSkillHours, *hours));
-          } else {
-            skill.hours = *hours;
-            skill.has_hours = true;
+      switch (accept_field(fields, key, key_offset, owner)) {
+        case kSkipField: reader_.skip_value(); break;
+        case field_index(kSkillFields, "id"):
+          id_offset = reader_.offset();
+          skill.id = read_id(owner, key, "skill");
+          break;
+        case field_index(kSkillFields, "name"):
+          skill.name = read_required_text(owner, key);
+          break;
+        case field_index(kSkillFields, "category"):
+          category_offset = reader_.offset();
+          if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();
+          category_id = keep(category_id);
+          break;
+        case field_index(kSkillFields, "prerequisites"): parse_requirements(owner); break;
+        case field_index(kSkillFields, "hours"): {
+          const std::size_t offset = reader_.offset();
+          if (const auto hours = read_number(owner, key)) {
+            if (*hours <= 0 || *hours > kMaxSkillHours) {
+              error(offset, fmt::format("{}: 'hours' must be more than 0 and at most {}, found {}",
+                                        owner, kMaxSkillHours, *hours));
+            } else {
+              skill.hours = *hours;
+              skill.has_hours = true;
+            }
           }
+          break;
         }
-      } else if (key == "summary") {
-        details.summary = read_text(owner, key);
-        has_details = true;
-      } else if (key == "milestone") {
-        details.milestone = read_text(owner, key);
-        has_details = true;
-      } else if (key == "aliases") {
-        parse_aliases(index, owner, details);
-        has_details = true;
-      } else if (key == "resources") {
-        parse_resources(owner, details);
-        has_details = true;
+        case field_index(kSkillFields, "summary"):
+          details.summary = read_text(owner, key);
+          has_details = true;
+          break;
+        case field_index(kSkillFields, "milestone"):
+          details.milestone = read_text(owner, key);
+          has_details = true;
+          break;
+        case field_index(kSkillFields, "aliases"):
+          parse_aliases(index, owner, details);
+          has_details = true;
+          break;
+        case field_index(kSkillFields, "resources"):
+          parse_resources(owner, details);
+          has_details = true;
+          break;
       }
     }
     const Owner owner = skill_owner(skill.id);
@@ -869,12 +910,12 @@ class GraphBuilder {
       if (!expect(JsonType::object, owner, "resources[]")) continue;
       const std::size_t object_offset = reader_.offset();
       reader_.begin_object();
-      FieldSet fields;
+      FieldSet fields(kResourceFields);
       Resource resource;
       std::string_view key;
       std::size_t key_offset;
       while (reader_.next_member(key, key_offset)) {
-        if (!accept_field(fields, key, key_offset, kResourceFields, resource_owner)) {
+        if (accept_field(fields, key, key_offset, resource_owner) == kSkipField) {
           reader_.skip_value();
         } else if (key == "title") {
           resource.title = read_required_text(resource_owner, key);
@@ -945,14 +986,14 @@ class GraphBuilder {
   void parse_requirement_object(const Owner& owner) {
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields;
+    FieldSet fields(kRequirementFields);
     SkillGraph::ComplexRequirement requirement{
         static_cast<std::uint32_t>(graph_.options_.size()), 0, {}, false};
     std::string_view key;
     std::size_t key_offset;
     const Owner what(owner, "prerequisite");
     while (reader_.next_member(key, key_offset)) {
-      if (!accept_field(fields, key, key_offset, kRequirementFields, what)) {
+      if (accept_field(fields, key, key_offset, what) == kSkipField) {
         reader_.skip_value();
       } else if (key == "why") {
         requirement.why = read_text(what, key);
@@ -1009,7 +1050,7 @@ class GraphBuilder {
   void parse_role() {
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields;
+    FieldSet fields(kRoleFields);
     Role role;
     RoleRefs refs;
     refs.offset = object_offset;
@@ -1019,7 +1060,7 @@ class GraphBuilder {
     while (reader_.next_member(key, key_offset)) {
       const std::string owner = role.id.empty() ? fmt::format("role #{}", graph_.roles_.size() + 1)
                                                 : fmt::format("role '{}'", role.id);
-      if (!accept_field(fields, key, key_offset, kRoleFields, owner)) {
+      if (accept_field(fields, key, key_offset, owner) == kSkipField) {
         reader_.skip_value();
       } else if (key == "id") {
         refs.offset = reader_.offset();
@@ -1072,12 +1113,12 @@ class GraphBuilder {
     const std::string owner = fmt::format("{}: salary", role_owner);
     if (!expect(JsonType::object, role_owner, "salary")) return std::nullopt;
     reader_.begin_object();
-    FieldSet fields;
+    FieldSet fields(kSalaryFields);
     Salary salary;
     std::string_view key;
     std::size_t key_offset;
     while (reader_.next_member(key, key_offset)) {
-      if (!accept_field(fields, key, key_offset, kSalaryFields, owner)) {
+      if (accept_field(fields, key, key_offset, owner) == kSkipField) {
         reader_.skip_value();
       } else if (key == "currency") {
         salary.currency = read_text(owner, key);
@@ -1094,10 +1135,10 @@ class GraphBuilder {
           if (!expect(JsonType::object, owner, "bands[]")) continue;
           const std::size_t band_offset = reader_.offset();
           reader_.begin_object();
-          FieldSet band_fields;
+          FieldSet band_fields(kBandFields);
           SalaryBand band;
           while (reader_.next_member(key, key_offset)) {
-            if (!accept_field(band_fields, key, key_offset, kBandFields, owner)) {
+            if (accept_field(band_fields, key, key_offset, owner) == kSkipField) {
               reader_.skip_value();
             } else if (key == "level") {
               band.level = read_text(owner, key);

@@ -66,20 +66,19 @@ JsonReader::JsonReader(std::string_view text, JsonLimits limits) : text_(text), 
 
 JsonReader::JsonReader(std::string_view text, JsonLimits limits, std::size_t offset,
                        std::size_t depth)
-    : text_(text), pos_(offset), limits_(limits), first_(depth, false) {
-  if (!first_.empty()) first_.back() = true;
-}
+    : text_(text), pos_(offset), limits_(limits), depth_(depth), first_(depth > 0) {}
 
 void JsonReader::resume_after_container(std::size_t offset) {
   pos_ = offset;
-  first_.pop_back();
+  --depth_;
+  first_ = false;
 }
 
 void JsonReader::fail(std::size_t offset, std::string message) const {
   throw JsonSyntaxError{offset, std::move(message)};
 }
 
-void JsonReader::skip_whitespace() {
+void JsonReader::skip_whitespace_run() {
   while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
 }
 
@@ -101,10 +100,11 @@ JsonType JsonReader::peek() {
 }
 
 void JsonReader::enter() {
-  if (first_.size() >= limits_.max_depth) {
+  if (depth_ >= limits_.max_depth) {
     fail(pos_, fmt::format("nesting deeper than {} levels", limits_.max_depth));
   }
-  first_.push_back(true);
+  ++depth_;
+  first_ = true;
   ++pos_;
 }
 
@@ -121,17 +121,17 @@ void JsonReader::begin_array() {
 bool JsonReader::next_member(std::string_view& key, std::size_t& key_offset) {
   skip_whitespace();
   if (pos_ >= text_.size()) fail(pos_, "unexpected end of file inside an object");
-  if (first_.back()) {
-    first_.back() = false;
+  if (first_) {
+    first_ = false;
     if (text_[pos_] == '}') {
       ++pos_;
-      first_.pop_back();
+      --depth_;
       return false;
     }
   } else {
     if (text_[pos_] == '}') {
       ++pos_;
-      first_.pop_back();
+      --depth_;
       return false;
     }
     if (text_[pos_] != ',') {
@@ -162,11 +162,12 @@ bool JsonReader::next_element() {
   if (pos_ >= text_.size()) fail(pos_, "unexpected end of file inside an array");
   if (text_[pos_] == ']') {
     ++pos_;
-    first_.pop_back();
+    --depth_;
+    first_ = false;
     return false;
   }
-  if (first_.back()) {
-    first_.back() = false;
+  if (first_) {
+    first_ = false;
     return true;
   }
   if (text_[pos_] != ',') {

@@ -60,7 +60,12 @@ class JsonReader {
 
  private:
   [[noreturn]] void fail(std::size_t offset, std::string message) const;
-  void skip_whitespace();
+  // Most values follow their separator directly: the first byte is checked inline.
+  void skip_whitespace() {
+    if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ') return;
+    skip_whitespace_run();
+  }
+  void skip_whitespace_run();
   void expect_literal(std::string_view literal);
   void enter();
   std::string_view decode_escaped(std::size_t start, std::size_t first_escape);
@@ -70,7 +75,10 @@ class JsonReader {
   std::string_view text_;
   std::size_t pos_ = 0;
   JsonLimits limits_;
-  std::vector<bool> first_;  ///< per open container: no member read yet
+  std::size_t depth_ = 0;  ///< open containers
+  /// No member or element of the innermost open container read yet. The containers around it
+  /// need no flag of their own: each has read at least the member this one is.
+  bool first_ = false;
   std::string scratch_;
 };
 
