@@ -25,12 +25,25 @@
 
 namespace mlroadmap {
 
+namespace {
+
+// Per byte: 1 for what may start an id (a lowercase letter or a digit), 2 for '-', '.' and '+',
+// which may follow.
+constexpr std::array<std::uint8_t, 256> kIdBytes = [] {
+  std::array<std::uint8_t, 256> bytes{};
+  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = 1;
+  for (int c = '0'; c <= '9'; ++c) bytes[c] = 1;
+  for (const char c : {'-', '.', '+'}) bytes[static_cast<unsigned char>(c)] = 2;
+  return bytes;
+}();
+
+}  // namespace
+
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
-  const auto plain = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!plain(id[0])) return false;
-  return std::all_of(id.begin(), id.end(),
-                     [&](char c) { return plain(c) || c == '-' || c == '.' || c == '+'; });
+  const auto kind = [](char c) { return kIdBytes[static_cast<unsigned char>(c)]; };
+  if (kind(id[0]) != 1) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return kind(c) != 0; });
 }
 
 namespace {
@@ -62,24 +75,17 @@ std::vector<std::string_view> as_views(const std::array<std::string_view, N>& wo
 }
 
 // The fields one kind of object may have, and which of them one object has shown, as bits: a
-// key given twice and a required one missing are caught without keeping any text.
+// key given twice and a required one missing are caught without keeping any text. The list is
+// known when compiling, so matching a key is a handful of compares of its length and bytes.
+template <const auto& kKnown>
 class FieldSet {
  public:
-  template <std::size_t N>
-  explicit FieldSet(const std::array<std::string_view, N>& known) : known_(known) {
-    static_assert(N <= 32, "one bit a field");
-  }
-  std::span<const std::string_view> known() const { return known_; }
-  /// The index of `key` among the known fields, or -1: lengths and first bytes are compared
-  /// before the rest, so a key costs one full comparison at most.
-  int find(std::string_view key) const {
-    if (key.empty()) return -1;
-    for (std::size_t i = 0; i < known_.size(); ++i) {
-      const std::string_view field = known_[i];
-      if (field.size() == key.size() && field[0] == key[0] &&
-          std::memcmp(field.data() + 1, key.data() + 1, key.size() - 1) == 0) {
-        return static_cast<int>(i);
-      }
+  static_assert(kKnown.size() <= 32, "one bit a field");
+  static constexpr std::span<const std::string_view> known() { return kKnown; }
+  /// The index of `key` among the known fields, or -1.
+  static int find(std::string_view key) {
+    for (std::size_t i = 0; i < kKnown.size(); ++i) {
+      if (same_text(kKnown[i], key)) return static_cast<int>(i);
     }
     return -1;
   }
@@ -96,7 +102,6 @@ class FieldSet {
   }
 
  private:
-  std::span<const std::string_view> known_;
   std::uint32_t seen_ = 0;
 };
 
@@ -259,7 +264,8 @@ class GraphBuilder {
   // Returns the field's index among fields.known(), or kSkipField when the value should be
   // skipped.
   static constexpr int kSkipField = -1;
-  int accept_field(FieldSet& fields, std::string_view key, std::size_t key_offset,
+  template <typename Fields>
+  int accept_field(Fields& fields, std::string_view key, std::size_t key_offset,
                    const Owner& owner) {
     const int field = fields.find(key);
     if (field < 0) {
@@ -352,7 +358,7 @@ class GraphBuilder {
     }
     const std::size_t document_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields(kTopFields);
+    FieldSet<kTopFields> fields;
     std::string_view key;
     std::size_t key_offset;
     while (reader_.next_member(key, key_offset)) {
@@ -398,7 +404,7 @@ class GraphBuilder {
       if (!expect(JsonType::object, owner, "categories[]")) continue;
       const std::size_t object_offset = reader_.offset();
       reader_.begin_object();
-      FieldSet fields(kCategoryFields);
+      FieldSet<kCategoryFields> fields;
       Category category;
       std::size_t id_offset = object_offset;
       std::string_view key;
@@ -430,12 +436,13 @@ class GraphBuilder {
 
   std::optional<CategoryIndex> find_category(std::string_view id) const {
     for (CategoryIndex c = 0; c < graph_.categories_.size(); ++c) {
-      if (graph_.categories_[c].id == id) return c;
+      if (same_text(graph_.categories_[c].id, id)) return c;
     }
     return std::nullopt;
   }
 
-  void require(const FieldSet& fields, std::initializer_list<std::string_view> required,
+  template <typename Fields>
+  void require(const Fields& fields, std::initializer_list<std::string_view> required,
                std::size_t offset, const Owner& owner) {
     for (const std::string_view field : required) {
       if (!fields.has(field)) {
@@ -660,7 +667,7 @@ class GraphBuilder {
     const SkillIndex index = static_cast<SkillIndex>(graph_.skills_.size());
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields(kSkillFields);
+    FieldSet<kSkillFields> fields;
     Skill skill;
     SkillGraph::SkillDetails details;
     bool has_details = false;
@@ -910,7 +917,7 @@ class GraphBuilder {
       if (!expect(JsonType::object, owner, "resources[]")) continue;
       const std::size_t object_offset = reader_.offset();
       reader_.begin_object();
-      FieldSet fields(kResourceFields);
+      FieldSet<kResourceFields> fields;
       Resource resource;
       std::string_view key;
       std::size_t key_offset;
@@ -986,7 +993,7 @@ class GraphBuilder {
   void parse_requirement_object(const Owner& owner) {
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields(kRequirementFields);
+    FieldSet<kRequirementFields> fields;
     SkillGraph::ComplexRequirement requirement{
         static_cast<std::uint32_t>(graph_.options_.size()), 0, {}, false};
     std::string_view key;
@@ -1050,7 +1057,7 @@ class GraphBuilder {
   void parse_role() {
     const std::size_t object_offset = reader_.offset();
     reader_.begin_object();
-    FieldSet fields(kRoleFields);
+    FieldSet<kRoleFields> fields;
     Role role;
     RoleRefs refs;
     refs.offset = object_offset;
@@ -1113,7 +1120,7 @@ class GraphBuilder {
     const std::string owner = fmt::format("{}: salary", role_owner);
     if (!expect(JsonType::object, role_owner, "salary")) return std::nullopt;
     reader_.begin_object();
-    FieldSet fields(kSalaryFields);
+    FieldSet<kSalaryFields> fields;
     Salary salary;
     std::string_view key;
     std::size_t key_offset;
@@ -1135,7 +1142,7 @@ class GraphBuilder {
           if (!expect(JsonType::object, owner, "bands[]")) continue;
           const std::size_t band_offset = reader_.offset();
           reader_.begin_object();
-          FieldSet band_fields(kBandFields);
+          FieldSet<kBandFields> band_fields;
           SalaryBand band;
           while (reader_.next_member(key, key_offset)) {
             if (accept_field(band_fields, key, key_offset, owner) == kSkipField) {

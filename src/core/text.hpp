@@ -12,6 +12,16 @@ namespace mlroadmap {
 
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+/// Whether two short texts are the same, compared in place: names of fields and categories are
+/// a few bytes long, shorter than a call to memcmp.
+inline bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 std::string to_lower_ascii(std::string_view text);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::uint64_t hash_ignoring_case(std::string_view text);
