@@ -18,6 +18,7 @@
 #include <memory>
 #include <stop_token>
 #include <thread>
+#include <utility>
 
 #include "graph_checks.hpp"
 #include "json_reader.hpp"
@@ -84,10 +85,15 @@ class FieldSet {
   static constexpr std::span<const std::string_view> known() { return kKnown; }
   /// The index of `key` among the known fields, or -1.
   static int find(std::string_view key) {
-    for (std::size_t i = 0; i < kKnown.size(); ++i) {
-      if (same_text(kKnown[i], key)) return static_cast<int>(i);
-    }
-    return -1;
+    // Unrolled, so each comparison is of a known length: a few word compares, no call.
+    return [&]<std::size_t... kI>(std::index_sequence<kI...>) {
+      int found = -1;
+      (void)((key.size() == kKnown[kI].size() &&
+              std::memcmp(key.data(), kKnown[kI].data(), kKnown[kI].size()) == 0 &&
+              (found = static_cast<int>(kI), true)) ||
+             ...);
+      return found;
+    }(std::make_index_sequence<kKnown.size()>{});
   }
   /// Marks a field seen; false when it already was.
   bool add(int field) {
