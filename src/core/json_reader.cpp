@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 namespace mlroadmap::detail {
 
@@ -214,16 +211,8 @@ std::size_t JsonReader::check_utf8(std::size_t at) const {
 // ASCII: sixteen bytes at a time where SSE2 is there (every x86-64 processor), one otherwise.
 std::size_t JsonReader::skip_plain_bytes(std::size_t i) const {
 #ifdef __SSE2__
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i below_space = _mm_set1_epi8(0x20);
   while (i + 16 <= text_.size()) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
-    // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also catches them.
-    const __m128i special =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
-                     _mm_cmplt_epi8(chunk, below_space));
-    const int mask = _mm_movemask_epi8(special);
+    const int mask = special_bytes(text_.data() + i);
     if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;
   }
@@ -231,7 +220,7 @@ std::size_t JsonReader::skip_plain_bytes(std::size_t i) const {
   return i;
 }
 
-std::string_view JsonReader::read_string() {
+std::string_view JsonReader::read_string_slowly() {
   skip_whitespace();
   if (pos_ >= text_.size() || text_[pos_] != '"') {
     fail(pos_, fmt::format("expected a string, found {}", describe_char(text_, pos_)));

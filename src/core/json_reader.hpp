@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace mlroadmap::detail {
 
 enum class JsonType { object, array, string, number, boolean, null };
@@ -46,7 +50,26 @@ class JsonReader {
   bool next_element();
 
   /// The decoded string; valid until the next call that reads a string.
-  std::string_view read_string();
+  std::string_view read_string() {
+    skip_whitespace();
+#ifdef __SSE2__
+    // Most strings are short, plain and far from the end of the text: they are found here,
+    // sixteen bytes at a time, without a call. Anything else is read_string_slowly's.
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      const std::size_t start = pos_ + 1;
+      for (std::size_t i = start; i + 16 <= text_.size() && i - start <= limits_.max_string_bytes;
+           i += 16) {
+        const int mask = special_bytes(text_.data() + i);
+        if (mask == 0) continue;
+        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        if (text_[i] != '"' || i - start > limits_.max_string_bytes) break;
+        pos_ = i + 1;
+        return {text_.data() + start, i - start};
+      }
+    }
+#endif
+    return read_string_slowly();
+  }
   /// The number's text as written (validated against the JSON grammar).
   std::string_view read_number();
   bool read_bool();
@@ -71,6 +94,20 @@ class JsonReader {
   std::string_view decode_escaped(std::size_t start, std::size_t first_escape);
   std::size_t check_utf8(std::size_t at) const;
   std::size_t skip_plain_bytes(std::size_t i) const;
+  std::string_view read_string_slowly();
+#ifdef __SSE2__
+  /// Bit k set when byte k of the sixteen at `at` is a quote, a backslash, a control
+  /// character or not ASCII.
+  static int special_bytes(const char* at) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also catches them.
+    const __m128i special = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                     _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+        _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
+    return _mm_movemask_epi8(special);
+  }
+#endif
 
   std::string_view text_;
   std::size_t pos_ = 0;
