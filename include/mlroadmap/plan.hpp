@@ -26,6 +26,9 @@ struct PlanRequest {
   bool exact = false;         ///< true: a skill you have does not cover its prerequisites
   double hours_per_week = 0;  ///< more than 0: give each step its weeks
   std::optional<CalendarDate> start;  ///< with a pace: give each step its dates
+  /// false: the steps alone, without what each waits for and unlocks. Enough for a list of
+  /// ids, and a large plan is made in less time and memory.
+  bool links = true;
 };
 
 /// A plan step another step waits for, and which requirement of the waiting skill it meets.
@@ -55,14 +58,17 @@ struct Plan {
   double hours_per_week = 0;
   std::optional<CalendarDate> start;
   bool exact = false;
+  bool has_links = true;  ///< false when the request asked for the steps alone
 
-  /// The plan steps a step waits for, in the order its skill lists them.
+  /// The plan steps a step waits for, in the order its skill lists them (none without links).
   std::span<const PlanLink> waits_for(std::size_t step) const {
+    if (!has_links) return {};
     return std::span(waits_.data() + waits_begin_[step],
                      waits_begin_[step + 1] - waits_begin_[step]);
   }
-  /// The plan steps that wait for a step, in plan order.
+  /// The plan steps that wait for a step, in plan order (none without links).
   std::span<const std::uint32_t> unlocks(std::size_t step) const {
+    if (!has_links) return {};
     return std::span(unlocks_.data() + unlocks_begin_[step],
                      unlocks_begin_[step + 1] - unlocks_begin_[step]);
   }

@@ -20,8 +20,9 @@ int run_plan(const PlanOptions& options) {
   if (!format) return kUsageError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
-  const auto request = plan_request_for(*graph, options.input);
+  auto request = plan_request_for(*graph, options.input);
   if (!request) return request.error();
+  request->links = *format != OutputFormat::ids;  // a list of ids shows no links
 
   const Plan plan = make_plan(*graph, *request);
   if (const auto problem = schedule_problem(plan)) {

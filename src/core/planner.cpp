@@ -62,6 +62,7 @@ class PlanBuilder {
 
   Plan build() {
     plan_.exact = request_.exact;
+    plan_.has_links = request_.links;
     plan_.hours_per_week = request_.hours_per_week;
     plan_.start = request_.start;
     for (const SkillIndex s : request_.have) {
@@ -408,6 +409,7 @@ class PlanBuilder {
           k, last, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
       const SkillIndex s = sorted[k];
       plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
+      if (!request_.links) continue;
       dependencies(s, deps);
       for (const PlanLink& d : deps) out.waits_.push_back({position[d.step], d.requirement});
       out.waits_begin_.push_back(static_cast<std::uint32_t>(out.waits_.size()));
@@ -479,11 +481,13 @@ class PlanBuilder {
     // The steps, and what each waits for (in plan numbering): a large plan's second half is
     // made in a second thread, then appended.
     plan_.steps.resize(m);
-    plan_.waits_begin_.reserve(m + 1);
-    plan_.waits_.reserve(edges);
+    if (request_.links) {
+      plan_.waits_begin_.reserve(m + 1);
+      plan_.waits_.reserve(edges);
+    }
     if (m >= kWorthAThread) {
       Links later;
-      later.waits_.reserve(edges);  // what is never written costs no memory
+      if (request_.links) later.waits_.reserve(edges);  // what is never written costs no memory
       std::thread helper([&] { make_steps(sorted, position, stage, m / 2, m, later); });
       make_steps(sorted, position, stage, 0, m / 2, plan_);
       helper.join();
@@ -505,16 +509,20 @@ class PlanBuilder {
       plan_.stage_count = std::max<std::uint32_t>(plan_.stage_count, step.stage);
     }
     plan_.total_hours = hours;
-    plan_.unlocks_begin_.assign(m + 1, 0);
     release(chain);  // and with it `position`
     release(stage);
     release(in_plan_);
     release(covered_);
     std::sort(covered_needed_.begin(), covered_needed_.end());
     plan_.covered = covered_needed_;
+    if (request_.links) find_unlocks();
+  }
 
-    // What each step unlocks, in plan order: count, then fill with each list's start as its
-    // cursor (which leaves it at the next list's start), then shift the starts back.
+  // What each step unlocks, in plan order: count, then fill with each list's start as its
+  // cursor (which leaves it at the next list's start), then shift the starts back.
+  void find_unlocks() {
+    const std::size_t m = plan_.steps.size();
+    plan_.unlocks_begin_.assign(m + 1, 0);
     std::vector<std::uint32_t>& begin = plan_.unlocks_begin_;
     for (const PlanLink& link : plan_.waits_) ++begin[link.step + 1];
     for (std::size_t k = 0; k < m; ++k) begin[k + 1] += begin[k];

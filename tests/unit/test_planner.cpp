@@ -54,16 +54,32 @@ void check_topological(const Plan& plan) {
 }
 
 // A plan's steps, stages, goals, hours and links, and what it counts as covered, as text.
-std::string describe(const SkillGraph& g, const Plan& plan) {
+std::string describe(const SkillGraph& g, const Plan& plan, bool with_links = true) {
   std::string out = ids(g, plan) + " |";
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     out += plan.steps[i].is_goal ? " goal" : " step";
-    out += "/" + std::to_string(plan.steps[i].end_hour);
+    out += "/" + std::to_string(plan.steps[i].start_hour) + "-" +
+           std::to_string(plan.steps[i].end_hour);
+    if (!with_links) continue;
     for (const PlanLink& link : plan.waits_for(i)) {
       out += "<" + std::to_string(link.step) + "." + std::to_string(link.requirement);
     }
   }
-  return out + " | covered " + names(g, plan.covered);
+  return out + " | " + std::to_string(plan.stage_count) + " stages, " +
+         std::to_string(plan.total_hours) + " h | covered " + names(g, plan.covered);
+}
+
+// Asked for the steps alone, the planner makes the same steps, and no links.
+void check_steps_alone(const SkillGraph& g, PlanRequest request, const Plan& with_links) {
+  request.links = false;
+  const Plan plan = make_plan(g, request);
+  CHECK(!plan.has_links);
+  CHECK(describe(g, plan, false) == describe(g, with_links, false));
+  std::size_t links = 0;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    links += plan.waits_for(i).size() + plan.unlocks(i).size();
+  }
+  CHECK(links == 0);
 }
 
 }  // namespace
@@ -263,6 +279,8 @@ TEST_CASE("planning the whole graph gives the plan of every skill named as a goa
       const Plan by_name = make_plan(g, named);
       check_topological(by_whole);
       CHECK(describe(g, by_whole) == describe(g, by_name));
+      check_steps_alone(g, whole, by_whole);
+      check_steps_alone(g, named, by_name);
     }
   }
   // With every skill planned, a group takes its first member: c waits for a, not for b.
@@ -346,4 +364,5 @@ TEST_CASE("a plan large enough for two threads is a valid, exact plan") {
   PlanRequest named = whole;
   for (SkillIndex s = 0; s < g.skill_count(); ++s) named.goals.push_back({Goal::Kind::skill, s});
   CHECK(describe(g, plan) == describe(g, make_plan(g, named)));
+  check_steps_alone(g, whole, plan);
 }
