@@ -42,18 +42,25 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
 
 }  // namespace
 
+// A function of the length and the lowered bytes only, so texts equal but for case hash alike.
+// The last word is read ending at the last byte, overlapping the one before: no byte-by-byte
+// tail; texts shorter than a word are read in two overlapping halves the same way.
 std::uint64_t hash_ignoring_case(std::string_view text) {
-  std::uint64_t h = text.size();
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    h = mix(h, lower8(word));
-  }
-  if (i < text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    h = mix(h, lower8(word));
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  const auto load = [](const char* at, auto word) {
+    std::memcpy(&word, at, sizeof word);
+    return static_cast<std::uint64_t>(word);
+  };
+  std::uint64_t h = n;
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) h = mix(h, lower8(load(p + i, std::uint64_t{})));
+    h = mix(h, lower8(load(p + n - 8, std::uint64_t{})));
+  } else if (n >= 4) {
+    h = mix(h, lower8(load(p, std::uint32_t{}) | load(p + n - 4, std::uint32_t{}) << 32));
+  } else if (n > 0) {
+    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    h = mix(h, lower8(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16));
   }
   h ^= h >> 31;
   h *= 0xD6E8FEB86659FD93ull;
