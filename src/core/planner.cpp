@@ -405,11 +405,20 @@ class PlanBuilder {
                   Out& out) {
     std::vector<PlanLink> deps;
     for (std::size_t k = first; k < last; ++k) {
+      const SkillIndex s = sorted[k];
+      if (!request_.links) {  // the skill's own entries only
+        if (k + kAhead < last) {
+          const SkillIndex ahead = sorted[k + kAhead];
+          SkillGraph::prefetch(&graph_.skill(ahead).hours);
+          SkillGraph::prefetch(&stage[ahead]);
+          SkillGraph::prefetch(&in_plan_[ahead]);
+        }
+        plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
+        continue;
+      }
       prefetch(
           k, last, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
-      const SkillIndex s = sorted[k];
       plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
-      if (!request_.links) continue;
       dependencies(s, deps);
       for (const PlanLink& d : deps) out.waits_.push_back({position[d.step], d.requirement});
       out.waits_begin_.push_back(static_cast<std::uint32_t>(out.waits_.size()));
