@@ -331,25 +331,20 @@ class PlanBuilder {
   }
 
   // The plan's skills ordered by stage, then longer chain, then category, then the graph's
-  // order, in linear time: a counting sort by category of the skills in the graph's order,
-  // then stable radix passes over a number made of stage and chain (std::sort of the full keys
-  // when that number would not fit in 32 bits).
+  // order, in linear time: the skills taken in the graph's order, then stable radix passes over
+  // one number made of the first three keys (std::sort of the full keys when that number would
+  // not fit in 32 bits).
   std::vector<SkillIndex> sort_steps(const std::vector<std::uint32_t>& stage,
                                      const std::vector<std::uint32_t>& chain, std::size_t m) const {
     const std::size_t n = graph_.skill_count();
     std::uint64_t max_stage = 0, max_chain = 0;
-    std::vector<std::uint32_t> first_of_category(graph_.categories().size() + 1, 0);
     for (SkillIndex s = 0; s < n; ++s) {
       if (!(in_plan_[s] & kPlanned)) continue;
       max_stage = std::max<std::uint64_t>(max_stage, stage[s]);
       max_chain = std::max<std::uint64_t>(max_chain, chain[s]);
-      ++first_of_category[graph_.skill(s).category + 1];
     }
-    const std::uint64_t range = (max_stage + 1) * (max_chain + 1);
-    const auto rank = [&](SkillIndex s) {  // stage first, then the longer chain first
-      return static_cast<std::uint32_t>(std::uint64_t{stage[s]} * (max_chain + 1) +
-                                        (max_chain - chain[s]));
-    };
+    const std::uint64_t categories = std::max<std::size_t>(1, graph_.categories().size());
+    const std::uint64_t range = (max_stage + 1) * (max_chain + 1) * categories;
     if (range > 0xFFFF'FFFFull) {
       std::vector<SkillIndex> members;
       members.reserve(m);
@@ -363,14 +358,16 @@ class PlanBuilder {
                 [&](SkillIndex a, SkillIndex b) { return key(a) < key(b); });
       return members;
     }
-    // By category, the graph's order kept within each.
-    for (std::size_t c = 1; c < first_of_category.size(); ++c) {
-      first_of_category[c] += first_of_category[c - 1];
-    }
-    std::vector<std::uint64_t> items(m);  // rank << 32 | skill
+    // Stage first, then the longer chain first, then the category.
+    const auto rank = [&](SkillIndex s) {
+      return static_cast<std::uint32_t>(
+          (std::uint64_t{stage[s]} * (max_chain + 1) + (max_chain - chain[s])) * categories +
+          graph_.skill(s).category);
+    };
+    std::vector<std::uint64_t> items;  // rank << 32 | skill, in the graph's order
+    items.reserve(m);
     for (SkillIndex s = 0; s < n; ++s) {
-      if (!(in_plan_[s] & kPlanned)) continue;
-      items[first_of_category[graph_.skill(s).category]++] = (std::uint64_t{rank(s)} << 32) | s;
+      if (in_plan_[s] & kPlanned) items.push_back((std::uint64_t{rank(s)} << 32) | s);
     }
     // Stable by rank, eleven bits a pass, only as many passes as the ranks need.
     std::vector<std::uint64_t> other(m);
