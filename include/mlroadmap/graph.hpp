@@ -105,6 +105,21 @@ class SkillGraph {
     return Requirement{std::span(options_.data() + c.first_option, c.option_count), c.why,
                        c.any_of};
   }
+  /// Calls visit(o) for each skill `o` that `skill` requires, members of any_of groups
+  /// included, in the order listed: a walk over every edge without building Requirements.
+  template <typename Visit>
+  void for_each_required(SkillIndex skill, Visit visit) const {
+    const std::uint32_t* item = requirement_items_.data() + requirement_begin_[skill];
+    const std::uint32_t* const end = requirement_items_.data() + requirement_begin_[skill + 1];
+    for (; item != end; ++item) {
+      if ((*item & kComplexTag) == 0) {
+        visit(*item);
+        continue;
+      }
+      const ComplexRequirement& c = complex_[*item & ~kComplexTag];
+      for (std::uint32_t k = 0; k < c.option_count; ++k) visit(options_[c.first_option + k]);
+    }
+  }
   /// Requirements of all skills together, numbered skill by skill: requirement `i` of `skill`
   /// is number requirement_number(skill, i) of requirement_total() (for per-requirement arrays).
   std::size_t requirement_total() const { return requirement_items_.size(); }

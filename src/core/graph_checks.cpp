@@ -69,9 +69,7 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   constexpr std::size_t kAhead = 8;
   const std::size_t n = graph.skill_count();
   const auto for_each_requirement = [&](SkillIndex s, auto visit) {  // visit(o): s requires o
-    for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-      for (const SkillIndex o : graph.requirement(s, r).options) visit(o);
-    }
+    graph.for_each_required(s, visit);
   };
   std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
   std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
