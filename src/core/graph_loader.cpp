@@ -291,11 +291,16 @@ class GraphBuilder {
   // Reports a value of the wrong type and skips it; true when the type is right.
   bool expect(JsonType wanted, const Owner& owner, std::string_view field) {
     const JsonType found = reader_.peek();
-    if (found == wanted) return true;
+    if (found == wanted) [[likely]]
+      return true;
+    wrong_type(wanted, found, owner, field);
+    return false;
+  }
+  [[gnu::noinline]] void wrong_type(JsonType wanted, JsonType found, const Owner& owner,
+                                    std::string_view field) {
     error(reader_.offset(), fmt::format("{}: '{}' must be {}, found {}", owner.text(), field,
                                         detail::to_string(wanted), detail::to_string(found)));
     reader_.skip_value();
-    return false;
   }
 
   std::string_view read_text(const Owner& owner, std::string_view field) {
@@ -318,12 +323,26 @@ class GraphBuilder {
     const std::size_t offset = reader_.offset();
     const std::string_view digits = reader_.read_number();
     double value = 0;
+    if (whole_number(digits, value)) return value;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
       error(offset, fmt::format("{}: '{}' is out of range: {}", owner.text(), field, digits));
       return std::nullopt;
     }
     return value;
+  }
+
+  // Most numbers are whole and short: up to 15 digits a double holds them exactly, so they are
+  // read here rather than by from_chars.
+  static bool whole_number(std::string_view digits, double& value) {
+    if (digits.empty() || digits.size() > 15) return false;
+    std::uint64_t whole = 0;
+    for (const char c : digits) {
+      if (c < '0' || c > '9') return false;
+      whole = whole * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    value = static_cast<double>(whole);
+    return true;
   }
 
   std::optional<std::int64_t> read_integer(const Owner& owner, std::string_view field) {

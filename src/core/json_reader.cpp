@@ -79,7 +79,7 @@ void JsonReader::skip_whitespace_run() {
   while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
 }
 
-JsonType JsonReader::peek() {
+JsonType JsonReader::peek_slowly() {
   skip_whitespace();
   if (pos_ >= text_.size()) fail(pos_, "unexpected end of file, expected a value");
   switch (text_[pos_]) {

@@ -3,6 +3,7 @@
 // so the loader can point at the line and column of any problem. It reads in place: strings
 // without escapes are views into the input.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,7 +40,14 @@ class JsonReader {
   JsonReader(std::string_view text, JsonLimits limits, std::size_t offset, std::size_t depth);
 
   /// The type of the next value, after skipping whitespace; its offset is offset().
-  JsonType peek();
+  JsonType peek() {
+    skip_whitespace();
+    if (pos_ < text_.size()) {
+      const std::int8_t type = kValueStart[static_cast<unsigned char>(text_[pos_])];
+      if (type >= 0) return static_cast<JsonType>(type);
+    }
+    return peek_slowly();
+  }
   std::size_t offset() const { return pos_; }
 
   void begin_object();
@@ -95,6 +103,20 @@ class JsonReader {
   std::size_t check_utf8(std::size_t at) const;
   std::size_t skip_plain_bytes(std::size_t i) const;
   std::string_view read_string_slowly();
+  JsonType peek_slowly();
+  /// Per byte: the type of the value it starts, or -1 when it cannot start one.
+  static constexpr std::array<std::int8_t, 256> kValueStart = [] {
+    std::array<std::int8_t, 256> types{};
+    types.fill(-1);
+    types['{'] = static_cast<std::int8_t>(JsonType::object);
+    types['['] = static_cast<std::int8_t>(JsonType::array);
+    types['"'] = static_cast<std::int8_t>(JsonType::string);
+    types['t'] = types['f'] = static_cast<std::int8_t>(JsonType::boolean);
+    types['n'] = static_cast<std::int8_t>(JsonType::null);
+    types['-'] = static_cast<std::int8_t>(JsonType::number);
+    for (int c = '0'; c <= '9'; ++c) types[c] = static_cast<std::int8_t>(JsonType::number);
+    return types;
+  }();
 #ifdef __SSE2__
   /// Bit k set when byte k of the sixteen at `at` is a quote, a backslash, a control
   /// character or not ASCII.
