@@ -1207,12 +1207,12 @@ class GraphBuilder {
     return did_you_mean(closest_matches(name, suggestion_pool_));
   }
 
-  // The id a pending reference names, read again from the text (decoded when it has escapes).
+  // The id a pending reference names, read again from the text: in place when plain, else
+  // decoded (escapes) or taken whole (other than ASCII) by a reader.
   std::string_view ref_text(const PendingSkillRef& ref, std::string& scratch) const {
     const std::size_t start = ref.text_offset + 1;
-    const std::size_t end = text_.find('"', start);
-    const std::string_view raw = text_.substr(start, end - start);
-    if (raw.find('\\') == std::string_view::npos) return raw;
+    const std::size_t end = detail::find_special_byte(text_, start);
+    if (end < text_.size() && text_[end] == '"') return text_.substr(start, end - start);
     JsonReader again(text_.substr(ref.text_offset));
     scratch = std::string(again.read_string());
     return scratch;

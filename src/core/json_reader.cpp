@@ -207,19 +207,6 @@ std::size_t JsonReader::check_utf8(std::size_t at) const {
   return length;
 }
 
-// The first byte at or after `i` that is a quote, a backslash, a control character or not
-// ASCII: sixteen bytes at a time where SSE2 is there (every x86-64 processor), one otherwise.
-std::size_t JsonReader::skip_plain_bytes(std::size_t i) const {
-#ifdef __SSE2__
-  while (i + 16 <= text_.size()) {
-    const int mask = special_bytes(text_.data() + i);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
-  }
-#endif
-  return i;
-}
-
 std::string_view JsonReader::read_string_slowly() {
   skip_whitespace();
   if (pos_ >= text_.size() || text_[pos_] != '"') {
@@ -229,12 +216,7 @@ std::string_view JsonReader::read_string_slowly() {
   std::size_t i = start;
   const std::size_t size = text_.size();
   while (true) {
-    i = skip_plain_bytes(i);
-    while (i < size) {
-      const unsigned char c = static_cast<unsigned char>(text_[i]);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-      ++i;
-    }
+    i = find_special_byte(text_, i);
     if (i >= size) fail(start - 1, "unterminated string");
     const unsigned char c = static_cast<unsigned char>(text_[i]);
     if (c == '"') break;

@@ -17,6 +17,37 @@ namespace mlroadmap::detail {
 
 enum class JsonType { object, array, string, number, boolean, null };
 
+#ifdef __SSE2__
+/// Bit k set when byte k of the sixteen at `at` is a quote, a backslash, a control character
+/// or not ASCII: what ends the plain part of a JSON string.
+inline int special_bytes(const char* at) {
+  const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also catches them.
+  const __m128i special =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+                   _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
+  return _mm_movemask_epi8(special);
+}
+#endif
+
+/// The first byte at or after `i` that is a quote, a backslash, a control character or not
+/// ASCII, or text.size(): sixteen bytes at a time where SSE2 is there (every x86-64
+/// processor), one at a time otherwise and near the end.
+inline std::size_t find_special_byte(std::string_view text, std::size_t i) {
+#ifdef __SSE2__
+  for (; i + 16 <= text.size(); i += 16) {
+    const int mask = special_bytes(text.data() + i);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+  }
+  return i;
+}
+
 std::string_view to_string(JsonType type);
 
 /// Thrown for malformed JSON; the loader turns it into a Diagnostic at `offset`.
@@ -101,7 +132,6 @@ class JsonReader {
   void enter();
   std::string_view decode_escaped(std::size_t start, std::size_t first_escape);
   std::size_t check_utf8(std::size_t at) const;
-  std::size_t skip_plain_bytes(std::size_t i) const;
   std::string_view read_string_slowly();
   JsonType peek_slowly();
   /// Per byte: the type of the value it starts, or -1 when it cannot start one.
@@ -117,19 +147,6 @@ class JsonReader {
     for (int c = '0'; c <= '9'; ++c) types[c] = static_cast<std::int8_t>(JsonType::number);
     return types;
   }();
-#ifdef __SSE2__
-  /// Bit k set when byte k of the sixteen at `at` is a quote, a backslash, a control
-  /// character or not ASCII.
-  static int special_bytes(const char* at) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also catches them.
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                     _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
-        _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
-    return _mm_movemask_epi8(special);
-  }
-#endif
 
   std::string_view text_;
   std::size_t pos_ = 0;

@@ -108,6 +108,25 @@ TEST_CASE("unknown prerequisite, with a suggestion") {
       "you mean 'neural-networks'?)\n");
 }
 
+TEST_CASE("a prerequisite id is read like any string: escapes decoded, other text kept whole") {
+  // Plain ids are looked up in place; one with an escape, a byte beyond ASCII or a long tail
+  // past a sixteen-byte block takes the reader's careful path, and still matches or is named.
+  const std::string skills =
+      R"({"id": "python", "name": "Python", "category": "ml"},
+{"id": "statistics-for-machine-learning", "name": "Statistics", "category": "math"},
+{"id": "ml", "name": "ML", "category": "ml",
+ "prerequisites": ["p\u0079thon", "statistics-for-machine-learning", "caf\u00e9", "café"]})";
+  CHECK(problems(graph_with(skills)) ==
+        "graph.json:6:70: error: skill 'ml': unknown prerequisite 'café'\n"
+        "graph.json:6:83: error: skill 'ml': unknown prerequisite 'café'\n");
+  const GraphLoadResult fixed = load_graph(
+      graph_with(R"({"id": "python", "name": "Python", "category": "ml"},
+{"id": "ml", "name": "ML", "category": "ml", "prerequisites": ["p\u0079thon"]})"),
+      "graph.json");
+  REQUIRE(fixed.graph);
+  CHECK(fixed.graph->requirement(1, 0).options.front() == 0);
+}
+
 TEST_CASE("a role naming an unknown skill") {
   CHECK(problems(graph_with(R"({"id": "calculus", "name": "Calculus", "category": "math"})",
                             R"({"id": "analyst", "name": "Analyst", "skills": ["calculas"]})")) ==
