@@ -220,14 +220,34 @@ class SkillGraph {
     NameTag tag;
     std::uint32_t index;  ///< skill index, or alias index for NameTag::alias
   };
-  static NameEntry decode_name(std::uint64_t slot);
+  static NameEntry decode_name(std::uint64_t slot) {
+    const auto value = static_cast<std::uint32_t>(slot) - 1;
+    return NameEntry{static_cast<NameTag>(value >> 30), value & 0x3FFF'FFFFu};
+  }
+  /// The hash bits a slot keeps beside its entry.
+  static std::uint64_t name_hash_bits(std::uint64_t hash) {
+    return hash & 0xFFFF'FFFF'0000'0000ull;
+  }
+  /// The slot a key's probe starts at: the low hash bits scaled to the table's size, which
+  /// need not be a power of two (the table is sized to the keys, not to the next power of two).
+  static std::size_t home_name_slot(std::uint64_t hash, std::size_t size) {
+    return static_cast<std::size_t>(((hash & 0xFFFF'FFFFull) * size) >> 32);
+  }
   std::string_view name_text(NameEntry entry) const;
   SkillIndex name_skill(NameEntry entry) const;
   std::optional<NameEntry> find_name(std::string_view key) const;
   std::optional<NameEntry> find_name(std::string_view key, std::uint64_t hash) const;
   /// The first entry whose stored hash bits match, without comparing any text: a candidate the
   /// caller must confirm.
-  std::optional<NameEntry> find_name_candidate(std::uint64_t hash) const;
+  std::optional<NameEntry> find_name_candidate(std::uint64_t hash) const {
+    const std::size_t size = name_slots_.size();
+    if (size == 0) return std::nullopt;
+    for (std::size_t i = home_name_slot(hash, size);; i = i + 1 == size ? 0 : i + 1) {
+      const std::uint64_t slot = name_slots_[i];
+      if (slot == 0) return std::nullopt;
+      if (name_hash_bits(slot) == name_hash_bits(hash)) return decode_name(slot);
+    }
+  }
   /// Adds a key; returns the entry of another skill already using the same key, if any.
   std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index);
   std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index, std::uint64_t hash);
@@ -243,7 +263,9 @@ class SkillGraph {
   void clear_names();
   /// Asks the processor for the table slot of `hash` ahead of its use: bulk lookups overlap
   /// their cache misses instead of waiting for each.
-  void prefetch_name_slot(std::uint64_t hash) const;
+  void prefetch_name_slot(std::uint64_t hash) const {
+    if (!name_slots_.empty()) prefetch(&name_slots_[home_name_slot(hash, name_slots_.size())]);
+  }
   std::string_view store_text(std::string_view text);
   /// Takes over the text storage of another graph, whose views then point into this one's.
   void adopt_text(SkillGraph& other);

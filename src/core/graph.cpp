@@ -10,14 +10,6 @@ namespace mlroadmap {
 
 namespace {
 
-std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFF'FFFF'0000'0000ull; }
-
-// The slot a key's probe starts at: the low hash bits scaled to the table's size, which need
-// not be a power of two (the table is sized to the keys, not to the next power of two).
-std::size_t home_slot(std::uint64_t hash, std::size_t size) {
-  return static_cast<std::size_t>(((hash & 0xFFFF'FFFFull) * size) >> 32);
-}
-
 std::size_t next_slot(std::size_t i, std::size_t size) { return i + 1 == size ? 0 : i + 1; }
 
 }  // namespace
@@ -82,11 +74,6 @@ std::optional<CategoryIndex> SkillGraph::find_category(std::string_view name) co
   return std::nullopt;
 }
 
-SkillGraph::NameEntry SkillGraph::decode_name(std::uint64_t slot) {
-  const auto value = static_cast<std::uint32_t>(slot) - 1;
-  return NameEntry{static_cast<NameTag>(value >> 30), value & 0x3FFF'FFFFu};
-}
-
 std::string_view SkillGraph::name_text(NameEntry entry) const {
   switch (entry.tag) {
     case NameTag::id: return skills_[entry.index].id;
@@ -104,20 +91,6 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key)
   return find_name(key, hash_ignoring_case(key));
 }
 
-std::optional<SkillGraph::NameEntry> SkillGraph::find_name_candidate(std::uint64_t hash) const {
-  if (name_slots_.empty()) return std::nullopt;
-  const std::size_t size = name_slots_.size();
-  for (std::size_t i = home_slot(hash, size);; i = next_slot(i, size)) {
-    const std::uint64_t slot = name_slots_[i];
-    if (slot == 0) return std::nullopt;
-    if (hash_bits(slot) == hash_bits(hash)) return decode_name(slot);
-  }
-}
-
-void SkillGraph::prefetch_name_slot(std::uint64_t hash) const {
-  if (!name_slots_.empty()) prefetch(&name_slots_[home_slot(hash, name_slots_.size())]);
-}
-
 // At most two keys in three slots: probes stay short, and the slots keep hash bits, so
 // passing over another key's slot costs no text comparison.
 void SkillGraph::reserve_names(std::size_t count) {
@@ -127,7 +100,7 @@ void SkillGraph::reserve_names(std::size_t count) {
   name_slots_.assign(size, 0);
   for (const std::uint64_t slot : old) {
     if (slot == 0) continue;
-    std::size_t i = home_slot(hash_ignoring_case(name_text(decode_name(slot))), size);
+    std::size_t i = home_name_slot(hash_ignoring_case(name_text(decode_name(slot))), size);
     while (name_slots_[i] != 0) i = next_slot(i, size);
     name_slots_[i] = slot;
   }
@@ -137,10 +110,10 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key,
                                                            std::uint64_t hash) const {
   if (name_slots_.empty()) return std::nullopt;
   const std::size_t size = name_slots_.size();
-  for (std::size_t i = home_slot(hash, size);; i = next_slot(i, size)) {
+  for (std::size_t i = home_name_slot(hash, size);; i = next_slot(i, size)) {
     const std::uint64_t slot = name_slots_[i];
     if (slot == 0) return std::nullopt;
-    if (hash_bits(slot) != hash_bits(hash)) continue;
+    if (name_hash_bits(slot) != name_hash_bits(hash)) continue;
     const NameEntry entry = decode_name(slot);
     if (equals_ignoring_case(name_text(entry), key)) return entry;
   }
@@ -158,15 +131,15 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
   const std::string_view key = name_text(entry);
   const SkillIndex skill = name_skill(entry);
   const std::size_t size = name_slots_.size();
-  std::size_t i = home_slot(hash, size);
+  std::size_t i = home_name_slot(hash, size);
   for (; name_slots_[i] != 0; i = next_slot(i, size)) {
-    if (hash_bits(name_slots_[i]) != hash_bits(hash)) continue;
+    if (name_hash_bits(name_slots_[i]) != name_hash_bits(hash)) continue;
     const NameEntry existing = decode_name(name_slots_[i]);
     if (!equals_ignoring_case(name_text(existing), key)) continue;
     if (name_skill(existing) == skill) return std::nullopt;  // "python" is also named "Python"
     return existing;
   }
-  name_slots_[i] = hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
+  name_slots_[i] = name_hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
   ++name_count_;
   return std::nullopt;
 }
@@ -177,16 +150,16 @@ SkillGraph::NameInsert SkillGraph::insert_name_concurrently(NameTag tag, std::ui
   const std::string_view key = name_text(entry);
   const SkillIndex skill = name_skill(entry);
   const std::uint64_t value =
-      hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
+      name_hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
   const std::size_t size = name_slots_.size();
-  for (std::size_t i = home_slot(hash, size);; i = next_slot(i, size)) {
+  for (std::size_t i = home_name_slot(hash, size);; i = next_slot(i, size)) {
     std::atomic_ref<std::uint64_t> slot(name_slots_[i]);
     std::uint64_t seen = slot.load(std::memory_order_acquire);
     // An empty slot is claimed, unless another thread claims it first: then it is read again.
     if (seen == 0 && slot.compare_exchange_strong(seen, value, std::memory_order_acq_rel)) {
       return NameInsert::added;
     }
-    if (hash_bits(seen) != hash_bits(hash)) continue;
+    if (name_hash_bits(seen) != name_hash_bits(hash)) continue;
     const NameEntry existing = decode_name(seen);
     if (!equals_ignoring_case(name_text(existing), key)) continue;
     return name_skill(existing) == skill ? NameInsert::already_there : NameInsert::clash;

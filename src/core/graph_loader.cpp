@@ -93,7 +93,8 @@ class FieldSet {
               (found = static_cast<int>(kI), true)) ||
              ...);
       return found;
-    }(std::make_index_sequence<kKnown.size()>{});
+    }
+    (std::make_index_sequence<kKnown.size()>{});
   }
   /// Marks a field seen; false when it already was.
   bool add(int field) {
@@ -711,9 +712,7 @@ class GraphBuilder {
           id_offset = reader_.offset();
           skill.id = read_id(owner, key, "skill");
           break;
-        case field_index(kSkillFields, "name"):
-          skill.name = read_required_text(owner, key);
-          break;
+        case field_index(kSkillFields, "name"): skill.name = read_required_text(owner, key); break;
         case field_index(kSkillFields, "category"):
           category_offset = reader_.offset();
           if (expect(JsonType::string, owner, key)) category_id = reader_.read_string();

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 namespace mlroadmap::detail {
 
 std::string_view to_string(JsonType type) {

@@ -23,10 +23,9 @@ enum class JsonType { object, array, string, number, boolean, null };
 inline int special_bytes(const char* at) {
   const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
   // Signed compare: bytes >= 0x80 are negative, so "less than 0x20" also catches them.
-  const __m128i special =
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
-                   _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
+  const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+                                       _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
   return _mm_movemask_epi8(special);
 }
 #endif

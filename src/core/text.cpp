@@ -59,7 +59,9 @@ std::uint64_t hash_ignoring_case(std::string_view text) {
   } else if (n >= 4) {
     h = mix(h, lower8(load(p, std::uint32_t{}) | load(p + n - 4, std::uint32_t{}) << 32));
   } else if (n > 0) {
-    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    const auto byte = [&](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
     h = mix(h, lower8(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16));
   }
   h ^= h >> 31;

@@ -119,10 +119,10 @@ TEST_CASE("a prerequisite id is read like any string: escapes decoded, other tex
   CHECK(problems(graph_with(skills)) ==
         "graph.json:6:70: error: skill 'ml': unknown prerequisite 'café'\n"
         "graph.json:6:83: error: skill 'ml': unknown prerequisite 'café'\n");
-  const GraphLoadResult fixed = load_graph(
-      graph_with(R"({"id": "python", "name": "Python", "category": "ml"},
+  const GraphLoadResult fixed =
+      load_graph(graph_with(R"({"id": "python", "name": "Python", "category": "ml"},
 {"id": "ml", "name": "ML", "category": "ml", "prerequisites": ["p\u0079thon"]})"),
-      "graph.json");
+                 "graph.json");
   REQUIRE(fixed.graph);
   CHECK(fixed.graph->requirement(1, 0).options.front() == 0);
 }
