@@ -309,19 +309,19 @@ class PlanBuilder {
   }
 
   // A walk over many skills in an order of its own waits on memory three times a skill: for
-  // where its requirements start, for the requirements, then for the record of the skill and
-  // the entries of per-skill arrays it reads: its own (`own`) and those its requirements point
-  // at (`target`). Asking for each a few skills ahead overlaps those waits. `at(i)` is the
-  // skill walked i-th.
+  // where its requirements start, for the requirements, then for the record of the skill (when
+  // `record`) and the entries of per-skill arrays it reads: its own (`own`) and those its
+  // requirements point at (`target`). Asking for each a few skills ahead overlaps those waits.
+  // `at(i)` is the skill walked i-th.
   static constexpr std::size_t kAhead = 8;
   template <typename At>
   void prefetch(std::size_t i, std::size_t count, At at, const std::uint32_t* target = nullptr,
-                const std::uint32_t* own = nullptr) const {
+                const std::uint32_t* own = nullptr, bool record = true) const {
     if (i + 3 * kAhead < count) graph_.prefetch_requirement_start(at(i + 3 * kAhead));
     if (i + 2 * kAhead < count) graph_.prefetch_requirements(at(i + 2 * kAhead));
     if (target != nullptr && i + kAhead < count) {
       const SkillIndex s = at(i + kAhead);
-      SkillGraph::prefetch(&graph_.skill(s).hours);
+      if (record) SkillGraph::prefetch(&graph_.skill(s).hours);
       if (own != nullptr) SkillGraph::prefetch(own + s);
       for (std::size_t r = 0; r < graph_.requirement_count(s); ++r) {
         for (const SkillIndex o : graph_.requirement(s, r).options)
@@ -427,7 +427,9 @@ class PlanBuilder {
     const std::span<const SkillIndex> order = graph_.topological_order();
     std::size_t m = 0;
     for (std::size_t k = 0; k < order.size(); ++k) {
-      prefetch(k, order.size(), [&](std::size_t i) { return order[i]; });
+      prefetch(
+          k, order.size(), [&](std::size_t i) { return order[i]; }, stage.data(), stage.data(),
+          false);
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       ++m;
@@ -446,7 +448,9 @@ class PlanBuilder {
     const std::size_t n = order.size();
     std::size_t edges = 0;
     for (std::size_t k = n; k-- > 0;) {
-      prefetch(n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; });
+      prefetch(
+          n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; }, chain.data(),
+          chain.data(), false);
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       const std::uint32_t behind = chain[s] + 1;
