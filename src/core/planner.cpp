@@ -369,10 +369,16 @@ class PlanBuilder {
     for (SkillIndex s = 0; s < n; ++s) {
       if (in_plan_[s] & kPlanned) items.push_back((std::uint64_t{rank(s)} << 32) | s);
     }
+    // A short plan is sorted whole, which costs less than the radix counters; rank and skill
+    // together are unique, so the order is the same.
+    if (m < 1024) {
+      std::sort(items.begin(), items.end());
+    }
     // Stable by rank, eleven bits a pass, only as many passes as the ranks need.
-    std::vector<std::uint64_t> other(m);
+    std::vector<std::uint64_t> other(m < 1024 ? 0 : m);
     constexpr unsigned kBits = 11;
-    for (unsigned shift = 32; shift < 64 && (range - 1) >> (shift - 32) != 0; shift += kBits) {
+    for (unsigned shift = 32; m >= 1024 && shift < 64 && (range - 1) >> (shift - 32) != 0;
+         shift += kBits) {
       std::vector<std::uint32_t> count((1u << kBits) + 1, 0);
       for (const std::uint64_t item : items) ++count[((item >> shift) & ((1u << kBits) - 1)) + 1];
       for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
@@ -426,10 +432,11 @@ class PlanBuilder {
   std::size_t compute_stages(std::vector<std::uint32_t>& stage) const {
     const std::span<const SkillIndex> order = graph_.topological_order();
     std::size_t m = 0;
+    // Asking ahead for the entries of what a skill requires pays only past the caches.
+    const std::uint32_t* ahead = order.size() >= kWorthAThread ? stage.data() : nullptr;
     for (std::size_t k = 0; k < order.size(); ++k) {
       prefetch(
-          k, order.size(), [&](std::size_t i) { return order[i]; }, stage.data(), stage.data(),
-          false);
+          k, order.size(), [&](std::size_t i) { return order[i]; }, ahead, ahead, false);
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       ++m;
@@ -447,10 +454,9 @@ class PlanBuilder {
     const std::span<const SkillIndex> order = graph_.topological_order();
     const std::size_t n = order.size();
     std::size_t edges = 0;
+    const std::uint32_t* ahead = n >= kWorthAThread ? chain.data() : nullptr;
     for (std::size_t k = n; k-- > 0;) {
-      prefetch(
-          n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; }, chain.data(),
-          chain.data(), false);
+      prefetch(n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; }, ahead, ahead, false);
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       const std::uint32_t behind = chain[s] + 1;
