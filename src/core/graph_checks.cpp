@@ -1,6 +1,8 @@
 #include "graph_checks.hpp"
 
 #include <cstdint>
+#include <thread>
+#include <utility>
 
 namespace mlroadmap {
 
@@ -65,38 +67,70 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cy
 // requires each skill are built in two passes over the requirements, each asking for the
 // entries it will update a few skills ahead (they sit anywhere in the arrays); the walk then
 // reads the lists in the order skills become ready, asking for each one's list ahead too.
+// In a large graph both passes run on two threads, each over the requirements of half the
+// skills: each thread counts into an array of its own, and fills each list from a cursor of
+// its own, the first half's skills before the second's, so the lists are the same.
 std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   constexpr std::size_t kAhead = 8;
+  constexpr std::size_t kWorthAThread = 1 << 16;
   const std::size_t n = graph.skill_count();
   const auto for_each_requirement = [&](SkillIndex s, auto visit) {  // visit(o): s requires o
     graph.for_each_required(s, visit);
   };
+  const bool split = n >= kWorthAThread && std::thread::hardware_concurrency() > 1;
+  const auto half = static_cast<SkillIndex>(split ? n / 2 : n);
+  // Runs part(first, last, k) over the requiring skills [0, half) with k = 0 and, when split,
+  // [half, n) with k = 1 on a second thread.
+  const auto in_halves = [&](auto part) {
+    if (!split) {
+      part(SkillIndex{0}, half, 0);
+      return;
+    }
+    std::thread helper([&] { part(half, static_cast<SkillIndex>(n), 1); });
+    part(SkillIndex{0}, half, 0);
+    helper.join();
+  };
+
   std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
   std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
-  for (SkillIndex s = 0; s < n; ++s) {
-    if (s + kAhead < n) {
-      for_each_requirement(s + kAhead,
-                           [&](SkillIndex o) { SkillGraph::prefetch(&needed_begin[o + 1]); });
+  std::vector<std::uint32_t> later(split ? n + 1 : 0, 0);  // the second half's counts, cursors
+  in_halves([&](SkillIndex first, SkillIndex last, int k) {
+    std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
+    for (SkillIndex s = first; s < last; ++s) {
+      if (s + kAhead < last) {
+        for_each_requirement(s + kAhead, [&](SkillIndex o) { SkillGraph::prefetch(count + o); });
+      }
+      for_each_requirement(s, [&](SkillIndex o) {
+        ++waiting[s];
+        ++count[o];
+      });
     }
-    for_each_requirement(s, [&](SkillIndex o) {
-      ++waiting[s];
-      ++needed_begin[o + 1];
-    });
+  });
+  if (split) {  // later[o + 1] becomes the first half's count: where the second half starts
+    for (std::size_t o = 0; o < n; ++o) std::swap(needed_begin[o + 1], later[o + 1]);
+    for (std::size_t o = 0; o < n; ++o) needed_begin[o + 1] += later[o + 1];
   }
   for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
   std::vector<SkillIndex> needed_by(needed_begin[n]);
   {
     std::vector<std::uint32_t> fill(needed_begin.begin(), needed_begin.end() - 1);
-    for (SkillIndex s = 0; s < n; ++s) {
-      if (s + 2 * kAhead < n) {
-        for_each_requirement(s + 2 * kAhead, [&](SkillIndex o) { SkillGraph::prefetch(&fill[o]); });
-      }
-      if (s + kAhead < n) {
-        for_each_requirement(s + kAhead,
-                             [&](SkillIndex o) { SkillGraph::prefetch(&needed_by[fill[o]]); });
-      }
-      for_each_requirement(s, [&](SkillIndex o) { needed_by[fill[o]++] = s; });
+    if (split) {
+      for (std::size_t o = 0; o < n; ++o) later[o] = needed_begin[o] + later[o + 1];
     }
+    in_halves([&](SkillIndex first, SkillIndex last, int k) {
+      std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
+      for (SkillIndex s = first; s < last; ++s) {
+        if (s + 2 * kAhead < last) {
+          for_each_requirement(s + 2 * kAhead,
+                               [&](SkillIndex o) { SkillGraph::prefetch(cursor + o); });
+        }
+        if (s + kAhead < last) {
+          for_each_requirement(s + kAhead,
+                               [&](SkillIndex o) { SkillGraph::prefetch(&needed_by[cursor[o]]); });
+        }
+        for_each_requirement(s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
+      }
+    });
   }
   std::vector<SkillIndex> order;
   order.reserve(n);

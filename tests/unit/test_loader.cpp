@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "mlroadmap/graph_loader.hpp"
 
@@ -317,6 +319,61 @@ TEST_CASE("references split between two threads each land on their own skill") {
     for (std::size_t r = 0; r < 4; ++r) CHECK(g.requirement(s, r).options.front() == s - 1 - r);
   }
   REQUIRE(g.topological_order().size() == kManySkills);
+}
+
+TEST_CASE("the topological order of a graph large enough for two threads is Kahn's") {
+  // 70,000 skills, each requiring skills after it in the file, every fifth an any_of group of
+  // two of them too, so the order runs against the file's: the lists of who requires each skill are
+  // built by two threads, half the requiring skills each. The order must be the one Kahn's
+  // algorithm gives with the lists in file order, taken here one skill at a time.
+  constexpr int kSkills = 70'000;
+  const auto required = [](int i) {
+    std::vector<int> list;
+    for (const int step : {1, 13, 997}) {
+      if (i + step < kSkills) list.push_back(i + step);
+    }
+    return list;
+  };
+  const std::string skills = numbered_skills(
+      [&](int i) {
+        std::string text;
+        for (const int o : required(i)) {
+          text += (text.empty() ? "\"s" : ", \"s") + std::to_string(o) + "\"";
+        }
+        const int far = i + 3 + (i * 31) % 500;
+        if (i % 5 == 0 && far < kSkills) {
+          text += std::string(text.empty() ? "" : ", ") + R"({"any_of": ["s)" +
+                  std::to_string(i + 2) + R"(", "s)" + std::to_string(far) + R"("]})";
+        }
+        return text;
+      },
+      kSkills);
+  const GraphLoadResult result = load_graph(graph_with(skills), "graph.json");
+  REQUIRE(result.graph);
+  const SkillGraph& g = *result.graph;
+  const std::size_t n = g.skill_count();
+  std::vector<std::vector<SkillIndex>> needed_by(n);
+  std::vector<std::uint32_t> waiting(n, 0);
+  for (SkillIndex s = 0; s < n; ++s) {
+    for (std::size_t r = 0; r < g.requirement_count(s); ++r) {
+      for (const SkillIndex o : g.requirement(s, r).options) {
+        needed_by[o].push_back(s);
+        ++waiting[s];
+      }
+    }
+  }
+  std::vector<SkillIndex> expected;
+  for (SkillIndex s = 0; s < n; ++s) {
+    if (waiting[s] == 0) expected.push_back(s);
+  }
+  for (std::size_t head = 0; head < expected.size(); ++head) {
+    for (const SkillIndex w : needed_by[expected[head]]) {
+      if (--waiting[w] == 0) expected.push_back(w);
+    }
+  }
+  REQUIRE(expected.size() == n);
+  const auto order = g.topological_order();
+  CHECK(std::equal(order.begin(), order.end(), expected.begin(), expected.end()));
 }
 
 namespace {
