@@ -9,10 +9,16 @@ namespace mlroadmap {
 namespace {
 
 // The cycles a depth-first walk meets, roots in file order: only run when a graph has some.
-std::vector<DependencyCycle> find_cycles(const SkillGraph& graph, std::size_t cycle_limit) {
+// `placed` are the skills Kahn's algorithm could order: everything they require is placed too,
+// so no cycle goes through them and the walk starts with them done. It then meets the other
+// skills in the same order as a walk of the whole graph would, so it finds the same cycles.
+std::vector<DependencyCycle> find_cycles(const SkillGraph& graph,
+                                         const std::vector<SkillIndex>& placed,
+                                         std::size_t cycle_limit) {
   enum : std::uint8_t { unvisited, on_path, done };
   const std::size_t n = graph.skill_count();
   std::vector<std::uint8_t> state(n, unvisited);
+  for (const SkillIndex s : placed) state[s] = done;
   std::vector<DependencyCycle> cycles;
 
   // An explicit stack: a deep chain of prerequisites must not overflow the call stack.
@@ -161,8 +167,8 @@ DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_li
   DependencyOrder result;
   result.order = ready_order(graph);
   if (result.order.size() < graph.skill_count()) {
+    result.cycles = find_cycles(graph, result.order, cycle_limit);
     result.order.clear();
-    result.cycles = find_cycles(graph, cycle_limit);
   }
   return result;
 }

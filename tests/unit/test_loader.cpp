@@ -159,6 +159,21 @@ TEST_CASE("cycles are reported as the closed path") {
         "graph.json:3:8: error: dependency cycle: a -> b -> c -> a\n");
 }
 
+TEST_CASE(
+    "every cycle is reported once, past skills that are ordered and skills that wait on a cycle") {
+  // p and q can be ordered; z only waits on a cycle; w reaches both a cycle and z.
+  CHECK(problems(graph_with(R"({"id": "z", "name": "Z", "category": "math", "prerequisites": ["x"]},
+{"id": "p", "name": "P", "category": "math"},
+{"id": "x", "name": "X", "category": "math", "prerequisites": ["p", "y"]},
+{"id": "y", "name": "Y", "category": "math", "prerequisites": [{"any_of": ["p", "x"]}]},
+{"id": "q", "name": "Q", "category": "math", "prerequisites": ["p"]},
+{"id": "u", "name": "U", "category": "math", "prerequisites": ["q", "v"]},
+{"id": "v", "name": "V", "category": "math", "prerequisites": ["p", "w"]},
+{"id": "w", "name": "W", "category": "math", "prerequisites": ["u", "z"]})")) ==
+        "graph.json:5:8: error: dependency cycle: x -> y -> x\n"
+        "graph.json:8:8: error: dependency cycle: u -> v -> w -> u\n");
+}
+
 TEST_CASE("a self-loop is a cycle") {
   CHECK(
       problems(graph_with(
