@@ -233,6 +233,10 @@ class SkillGraph {
   static std::size_t home_name_slot(std::uint64_t hash, std::size_t size) {
     return static_cast<std::size_t>(((hash & 0xFFFF'FFFFull) * size) >> 32);
   }
+  /// The slot a probe goes on to after `i`, wrapping at the end.
+  static std::size_t next_name_slot(std::size_t i, std::size_t size) {
+    return i + 1 == size ? 0 : i + 1;
+  }
   std::string_view name_text(NameEntry entry) const;
   SkillIndex name_skill(NameEntry entry) const;
   std::optional<NameEntry> find_name(std::string_view key) const;
@@ -242,7 +246,7 @@ class SkillGraph {
   std::optional<NameEntry> find_name_candidate(std::uint64_t hash) const {
     const std::size_t size = name_slots_.size();
     if (size == 0) return std::nullopt;
-    for (std::size_t i = home_name_slot(hash, size);; i = i + 1 == size ? 0 : i + 1) {
+    for (std::size_t i = home_name_slot(hash, size);; i = next_name_slot(i, size)) {
       const std::uint64_t slot = name_slots_[i];
       if (slot == 0) return std::nullopt;
       if (name_hash_bits(slot) == name_hash_bits(hash)) return decode_name(slot);

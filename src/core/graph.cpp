@@ -8,12 +8,6 @@
 
 namespace mlroadmap {
 
-namespace {
-
-std::size_t next_slot(std::size_t i, std::size_t size) { return i + 1 == size ? 0 : i + 1; }
-
-}  // namespace
-
 SkillGraph::SkillGraph() = default;
 SkillGraph::SkillGraph(SkillGraph&&) noexcept = default;
 SkillGraph& SkillGraph::operator=(SkillGraph&&) noexcept = default;
@@ -101,7 +95,7 @@ void SkillGraph::reserve_names(std::size_t count) {
   for (const std::uint64_t slot : old) {
     if (slot == 0) continue;
     std::size_t i = home_name_slot(hash_ignoring_case(name_text(decode_name(slot))), size);
-    while (name_slots_[i] != 0) i = next_slot(i, size);
+    while (name_slots_[i] != 0) i = next_name_slot(i, size);
     name_slots_[i] = slot;
   }
 }
@@ -110,7 +104,7 @@ std::optional<SkillGraph::NameEntry> SkillGraph::find_name(std::string_view key,
                                                            std::uint64_t hash) const {
   if (name_slots_.empty()) return std::nullopt;
   const std::size_t size = name_slots_.size();
-  for (std::size_t i = home_name_slot(hash, size);; i = next_slot(i, size)) {
+  for (std::size_t i = home_name_slot(hash, size);; i = next_name_slot(i, size)) {
     const std::uint64_t slot = name_slots_[i];
     if (slot == 0) return std::nullopt;
     if (name_hash_bits(slot) != name_hash_bits(hash)) continue;
@@ -132,7 +126,7 @@ std::optional<SkillGraph::NameEntry> SkillGraph::insert_name(NameTag tag, std::u
   const SkillIndex skill = name_skill(entry);
   const std::size_t size = name_slots_.size();
   std::size_t i = home_name_slot(hash, size);
-  for (; name_slots_[i] != 0; i = next_slot(i, size)) {
+  for (; name_slots_[i] != 0; i = next_name_slot(i, size)) {
     if (name_hash_bits(name_slots_[i]) != name_hash_bits(hash)) continue;
     const NameEntry existing = decode_name(name_slots_[i]);
     if (!equals_ignoring_case(name_text(existing), key)) continue;
@@ -152,7 +146,7 @@ SkillGraph::NameInsert SkillGraph::insert_name_concurrently(NameTag tag, std::ui
   const std::uint64_t value =
       name_hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
   const std::size_t size = name_slots_.size();
-  for (std::size_t i = home_name_slot(hash, size);; i = next_slot(i, size)) {
+  for (std::size_t i = home_name_slot(hash, size);; i = next_name_slot(i, size)) {
     std::atomic_ref<std::uint64_t> slot(name_slots_[i]);
     std::uint64_t seen = slot.load(std::memory_order_acquire);
     // An empty slot is claimed, unless another thread claims it first: then it is read again.

@@ -80,9 +80,6 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   constexpr std::size_t kAhead = 8;
   constexpr std::size_t kWorthAThread = 1 << 16;
   const std::size_t n = graph.skill_count();
-  const auto for_each_requirement = [&](SkillIndex s, auto visit) {  // visit(o): s requires o
-    graph.for_each_required(s, visit);
-  };
   const bool split = n >= kWorthAThread && std::thread::hardware_concurrency() > 1;
   const auto half = static_cast<SkillIndex>(split ? n / 2 : n);
   // Runs part(first, last, k) over the requiring skills [0, half) with k = 0 and, when split,
@@ -104,9 +101,9 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
     std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
     for (SkillIndex s = first; s < last; ++s) {
       if (s + kAhead < last) {
-        for_each_requirement(s + kAhead, [&](SkillIndex o) { SkillGraph::prefetch(count + o); });
+        graph.for_each_required(s + kAhead, [&](SkillIndex o) { SkillGraph::prefetch(count + o); });
       }
-      for_each_requirement(s, [&](SkillIndex o) {
+      graph.for_each_required(s, [&](SkillIndex o) {
         ++waiting[s];
         ++count[o];
       });
@@ -127,14 +124,14 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
       std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
       for (SkillIndex s = first; s < last; ++s) {
         if (s + 2 * kAhead < last) {
-          for_each_requirement(s + 2 * kAhead,
-                               [&](SkillIndex o) { SkillGraph::prefetch(cursor + o); });
+          graph.for_each_required(s + 2 * kAhead,
+                                  [&](SkillIndex o) { SkillGraph::prefetch(cursor + o); });
         }
         if (s + kAhead < last) {
-          for_each_requirement(s + kAhead,
-                               [&](SkillIndex o) { SkillGraph::prefetch(&needed_by[cursor[o]]); });
+          graph.for_each_required(
+              s + kAhead, [&](SkillIndex o) { SkillGraph::prefetch(&needed_by[cursor[o]]); });
         }
-        for_each_requirement(s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
+        graph.for_each_required(s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
       }
     });
   }

@@ -1380,9 +1380,7 @@ class GraphBuilder {
       stack.pop_back();
       if (reached[s]) continue;
       reached[s] = true;
-      for (std::size_t r = 0; r < graph_.requirement_count(s); ++r) {
-        for (const SkillIndex o : graph_.requirement(s, r).options) stack.push_back(o);
-      }
+      graph_.for_each_required(s, [&](SkillIndex o) { stack.push_back(o); });
     }
     for (SkillIndex s = 0; s < graph_.skills_.size(); ++s) {
       if (!reached[s]) {

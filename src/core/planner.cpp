@@ -323,10 +323,7 @@ class PlanBuilder {
       const SkillIndex s = at(i + kAhead);
       if (record) SkillGraph::prefetch(&graph_.skill(s).hours);
       if (own != nullptr) SkillGraph::prefetch(own + s);
-      for (std::size_t r = 0; r < graph_.requirement_count(s); ++r) {
-        for (const SkillIndex o : graph_.requirement(s, r).options)
-          SkillGraph::prefetch(target + o);
-      }
+      graph_.for_each_required(s, [&](SkillIndex o) { SkillGraph::prefetch(target + o); });
     }
   }
 
@@ -369,23 +366,23 @@ class PlanBuilder {
     for (SkillIndex s = 0; s < n; ++s) {
       if (in_plan_[s] & kPlanned) items.push_back((std::uint64_t{rank(s)} << 32) | s);
     }
-    // A short plan is sorted whole, which costs less than the radix counters; rank and skill
-    // together are unique, so the order is the same.
     if (m < 1024) {
+      // A short plan is sorted whole, which costs less than the radix counters; rank and skill
+      // together are unique, so the order is the one the stable passes give.
       std::sort(items.begin(), items.end());
-    }
-    // Stable by rank, eleven bits a pass, only as many passes as the ranks need.
-    std::vector<std::uint64_t> other(m < 1024 ? 0 : m);
-    constexpr unsigned kBits = 11;
-    for (unsigned shift = 32; m >= 1024 && shift < 64 && (range - 1) >> (shift - 32) != 0;
-         shift += kBits) {
-      std::vector<std::uint32_t> count((1u << kBits) + 1, 0);
-      for (const std::uint64_t item : items) ++count[((item >> shift) & ((1u << kBits) - 1)) + 1];
-      for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-      for (const std::uint64_t item : items) {
-        other[count[(item >> shift) & ((1u << kBits) - 1)]++] = item;
+    } else {
+      // Stable by rank, eleven bits a pass, only as many passes as the ranks need.
+      std::vector<std::uint64_t> other(m);
+      constexpr unsigned kBits = 11;
+      for (unsigned shift = 32; shift < 64 && (range - 1) >> (shift - 32) != 0; shift += kBits) {
+        std::vector<std::uint32_t> count((1u << kBits) + 1, 0);
+        for (const std::uint64_t item : items) ++count[((item >> shift) & ((1u << kBits) - 1)) + 1];
+        for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+        for (const std::uint64_t item : items) {
+          other[count[(item >> shift) & ((1u << kBits) - 1)]++] = item;
+        }
+        items.swap(other);
       }
-      items.swap(other);
     }
     std::vector<SkillIndex> sorted(m);
     for (std::size_t k = 0; k < m; ++k) sorted[k] = static_cast<SkillIndex>(items[k]);
@@ -409,19 +406,17 @@ class PlanBuilder {
     std::vector<PlanLink> deps;
     for (std::size_t k = first; k < last; ++k) {
       const SkillIndex s = sorted[k];
-      if (!request_.links) {  // the skill's own entries only
-        if (k + kAhead < last) {
-          const SkillIndex ahead = sorted[k + kAhead];
-          SkillGraph::prefetch(&graph_.skill(ahead).hours);
-          SkillGraph::prefetch(&stage[ahead]);
-          SkillGraph::prefetch(&in_plan_[ahead]);
-        }
-        plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
-        continue;
+      if (request_.links) {
+        prefetch(
+            k, last, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
+      } else if (k + kAhead < last) {  // the skill's own entries only
+        const SkillIndex ahead = sorted[k + kAhead];
+        SkillGraph::prefetch(&graph_.skill(ahead).hours);
+        SkillGraph::prefetch(&stage[ahead]);
+        SkillGraph::prefetch(&in_plan_[ahead]);
       }
-      prefetch(
-          k, last, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
       plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
+      if (!request_.links) continue;
       dependencies(s, deps);
       for (const PlanLink& d : deps) out.waits_.push_back({position[d.step], d.requirement});
       out.waits_begin_.push_back(static_cast<std::uint32_t>(out.waits_.size()));
@@ -456,7 +451,8 @@ class PlanBuilder {
     std::size_t edges = 0;
     const std::uint32_t* ahead = n >= kWorthAThread ? chain.data() : nullptr;
     for (std::size_t k = n; k-- > 0;) {
-      prefetch(n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; }, ahead, ahead, false);
+      prefetch(
+          n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; }, ahead, ahead, false);
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       const std::uint32_t behind = chain[s] + 1;
