@@ -70,84 +70,72 @@ struct Role {
   bool is_default = false;
 };
 
+namespace detail {
+struct GraphKey;  // defined inside the core: only the core's builder and walks can name one
+class NameTable;  // the core's table of skill names
+}  // namespace detail
+
 /// The loaded skill graph: categories, skills with their requirements, and roles.
 /// Built only by the loader, which guarantees every reference resolves and there is no cycle.
 class SkillGraph {
  public:
+  struct Parts;
+
   SkillGraph();
   SkillGraph(SkillGraph&&) noexcept;
   SkillGraph& operator=(SkillGraph&&) noexcept;
   ~SkillGraph();
 
-  std::string_view title() const { return title_; }
-  std::string_view description() const { return description_; }
-  std::span<const Category> categories() const { return categories_; }
-  std::span<const Skill> skills() const { return skills_; }
-  std::span<const Role> roles() const { return roles_; }
-  std::size_t skill_count() const { return skills_.size(); }
-  const Skill& skill(SkillIndex index) const { return skills_[index]; }
-  const Role& role(RoleIndex index) const { return roles_[index]; }
+  std::string_view title() const { return p_.title; }
+  std::string_view description() const { return p_.description; }
+  std::span<const Category> categories() const { return p_.categories; }
+  std::span<const Skill> skills() const { return p_.skills; }
+  std::span<const Role> roles() const { return p_.roles; }
+  std::size_t skill_count() const { return p_.skills.size(); }
+  const Skill& skill(SkillIndex index) const { return p_.skills[index]; }
+  const Role& role(RoleIndex index) const { return p_.roles[index]; }
   const Category& category_of(SkillIndex index) const {
-    return categories_[skills_[index].category];
+    return p_.categories[p_.skills[index].category];
   }
 
   /// The role marked default, if any.
-  std::optional<RoleIndex> default_role() const { return default_role_; }
+  std::optional<RoleIndex> default_role() const { return p_.default_role; }
 
   /// How many requirements a skill lists, and each of them in the graph's order.
   std::size_t requirement_count(SkillIndex skill) const {
-    return requirement_begin_[skill + 1] - requirement_begin_[skill];
+    return p_.requirement_begin[skill + 1] - p_.requirement_begin[skill];
   }
   Requirement requirement(SkillIndex skill, std::size_t i) const {
-    const std::uint32_t* item = &requirement_items_[requirement_begin_[skill] + i];
+    const std::uint32_t* item = &p_.requirement_items[p_.requirement_begin[skill] + i];
     if ((*item & kComplexTag) == 0) return Requirement{std::span(item, 1), {}, false};
-    const ComplexRequirement& c = complex_[*item & ~kComplexTag];
-    return Requirement{std::span(options_.data() + c.first_option, c.option_count), c.why,
+    const ComplexRequirement& c = p_.complex[*item & ~kComplexTag];
+    return Requirement{std::span(p_.options.data() + c.first_option, c.option_count), c.why,
                        c.any_of};
   }
   /// Calls visit(o) for each skill `o` that `skill` requires, members of any_of groups
   /// included, in the order listed: a walk over every edge without building Requirements.
   template <typename Visit>
   void for_each_required(SkillIndex skill, Visit visit) const {
-    const std::uint32_t* item = requirement_items_.data() + requirement_begin_[skill];
-    const std::uint32_t* const end = requirement_items_.data() + requirement_begin_[skill + 1];
+    const std::uint32_t* item = p_.requirement_items.data() + p_.requirement_begin[skill];
+    const std::uint32_t* const end = p_.requirement_items.data() + p_.requirement_begin[skill + 1];
     for (; item != end; ++item) {
       if ((*item & kComplexTag) == 0) {
         visit(*item);
         continue;
       }
-      const ComplexRequirement& c = complex_[*item & ~kComplexTag];
-      for (std::uint32_t k = 0; k < c.option_count; ++k) visit(options_[c.first_option + k]);
+      const ComplexRequirement& c = p_.complex[*item & ~kComplexTag];
+      for (std::uint32_t k = 0; k < c.option_count; ++k) visit(p_.options[c.first_option + k]);
     }
   }
   /// Requirements of all skills together, numbered skill by skill: requirement `i` of `skill`
   /// is number requirement_number(skill, i) of requirement_total() (for per-requirement arrays).
-  std::size_t requirement_total() const { return requirement_items_.size(); }
+  std::size_t requirement_total() const { return p_.requirement_items.size(); }
   std::size_t requirement_number(SkillIndex skill, std::size_t i) const {
-    return requirement_begin_[skill] + i;
-  }
-
-  /// Asks the processor for a skill's requirements ahead of their use, in two steps a few skills
-  /// apart (where they start, then the requirements): walks over many skills in an order of
-  /// their own then overlap their cache misses instead of waiting for each in turn.
-  void prefetch_requirement_start(SkillIndex skill) const {
-    prefetch(requirement_begin_.data() + skill);
-  }
-  void prefetch_requirements(SkillIndex skill) const {
-    prefetch(requirement_items_.data() + requirement_begin_[skill]);
-  }
-  /// A hint to the processor, never an access. Written as an instruction on x86, because GCC
-  /// 12 drops __builtin_prefetch from some loops as dead code.
-  static void prefetch(const void* address) {
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-    asm volatile("prefetcht0 (%0)" : : "r"(address));
-#else
-    __builtin_prefetch(address);
-#endif
+    return p_.requirement_begin[skill] + i;
   }
 
   /// Every skill once, each after all the skills it requires (members of any_of groups too).
-  std::span<const SkillIndex> topological_order() const { return topological_order_; }
+  std::span<const SkillIndex> topological_order() const { return p_.topological_order; }
 
   std::string_view summary(SkillIndex skill) const;
   std::string_view milestone(SkillIndex skill) const;
@@ -163,121 +151,63 @@ class SkillGraph {
   /// The category whose id or name matches `name`, ignoring ASCII case.
   std::optional<CategoryIndex> find_category(std::string_view name) const;
 
- private:
-  friend class GraphBuilder;
-
+  /// A requirement with a reason or several options; plain ones are a bare skill index.
   struct ComplexRequirement {
     std::uint32_t first_option;
     std::uint32_t option_count;
     std::string_view why;
     bool any_of;
   };
+  /// The texts and lists few skills of a large generated graph have, kept apart.
   struct SkillDetails {
     std::string_view summary;
     std::string_view milestone;
     std::uint32_t first_alias = 0, alias_count = 0;
     std::uint32_t first_resource = 0, resource_count = 0;
   };
-
-  // A requirement item is a skill index, or kComplexTag | index into complex_ for one with a
+  // A requirement item is a skill index, or kComplexTag | index into complex for one with a
   // reason or several options. Most edges are plain, so most cost four bytes.
   static constexpr std::uint32_t kComplexTag = 0x8000'0000u;
   static constexpr std::uint32_t kNoDetails = 0xFFFF'FFFFu;
 
-  std::string_view title_;
-  std::string_view description_;
-  std::vector<Category> categories_;
-  std::vector<Skill> skills_;
-  std::vector<Role> roles_;
-  std::optional<RoleIndex> default_role_;
+  /// What a graph holds, laid out for the planner's walks. Written by the core's GraphBuilder
+  /// alone: reaching it takes a detail::GraphKey, which only the core can name.
+  struct Parts {
+    std::string_view title;
+    std::string_view description;
+    std::vector<Category> categories;
+    std::vector<Skill> skills;
+    std::vector<Role> roles;
+    std::optional<RoleIndex> default_role;
 
-  std::vector<std::uint32_t> requirement_begin_{0};
-  std::vector<std::uint32_t> requirement_items_;
-  std::vector<ComplexRequirement> complex_;
-  std::vector<SkillIndex> options_;
+    std::vector<std::uint32_t> requirement_begin{0};
+    std::vector<std::uint32_t> requirement_items;
+    std::vector<ComplexRequirement> complex;
+    std::vector<SkillIndex> options;
+    std::vector<SkillIndex> topological_order;
 
-  std::vector<SkillIndex> topological_order_;
+    /// Per skill, kNoDetails or an index into details; empty while no skill has details.
+    std::vector<std::uint32_t> details_index;
+    std::vector<SkillDetails> details;
+    std::vector<std::string_view> alias_texts;
+    std::vector<SkillIndex> alias_skills;
+    std::vector<Resource> resources;
 
-  /// Per skill, kNoDetails or an index into details_; empty while no skill has details (a
-  /// large generated graph often has none).
-  std::vector<std::uint32_t> details_index_;
-  std::uint32_t details_of(SkillIndex skill) const {
-    return details_index_.empty() ? kNoDetails : details_index_[skill];
-  }
-  std::vector<SkillDetails> details_;
-  std::vector<std::string_view> alias_texts_;
-  std::vector<SkillIndex> alias_skills_;
-  std::vector<Resource> resources_;
+    /// Skill ids, names and aliases, looked up ignoring case (private to the core).
+    std::shared_ptr<const detail::NameTable> names;
+    /// Storage of texts copied from the graph's source: chunks that never move, so the views
+    /// above stay valid.
+    std::vector<std::unique_ptr<char[]>> text_chunks;
 
-  // Open-addressing table of skill ids, names and aliases, keyed case-insensitively.
-  // A slot holds 0 (empty), or the key's upper hash bits << 32 | 1 + (tag << 30 | index),
-  // tag 0 = id, 1 = name, 2 = alias: probes compare hash bits before touching any text.
-  std::vector<std::uint64_t> name_slots_;
-  std::size_t name_count_ = 0;
-
-  enum class NameTag : std::uint32_t { id = 0, name = 1, alias = 2 };
-  struct NameEntry {
-    NameTag tag;
-    std::uint32_t index;  ///< skill index, or alias index for NameTag::alias
-  };
-  static NameEntry decode_name(std::uint64_t slot) {
-    const auto value = static_cast<std::uint32_t>(slot) - 1;
-    return NameEntry{static_cast<NameTag>(value >> 30), value & 0x3FFF'FFFFu};
-  }
-  /// The hash bits a slot keeps beside its entry.
-  static std::uint64_t name_hash_bits(std::uint64_t hash) {
-    return hash & 0xFFFF'FFFF'0000'0000ull;
-  }
-  /// The slot a key's probe starts at: the low hash bits scaled to the table's size, which
-  /// need not be a power of two (the table is sized to the keys, not to the next power of two).
-  static std::size_t home_name_slot(std::uint64_t hash, std::size_t size) {
-    return static_cast<std::size_t>(((hash & 0xFFFF'FFFFull) * size) >> 32);
-  }
-  /// The slot a probe goes on to after `i`, wrapping at the end.
-  static std::size_t next_name_slot(std::size_t i, std::size_t size) {
-    return i + 1 == size ? 0 : i + 1;
-  }
-  std::string_view name_text(NameEntry entry) const;
-  SkillIndex name_skill(NameEntry entry) const;
-  std::optional<NameEntry> find_name(std::string_view key) const;
-  std::optional<NameEntry> find_name(std::string_view key, std::uint64_t hash) const;
-  /// The first entry whose stored hash bits match, without comparing any text: a candidate the
-  /// caller must confirm.
-  std::optional<NameEntry> find_name_candidate(std::uint64_t hash) const {
-    const std::size_t size = name_slots_.size();
-    if (size == 0) return std::nullopt;
-    for (std::size_t i = home_name_slot(hash, size);; i = next_name_slot(i, size)) {
-      const std::uint64_t slot = name_slots_[i];
-      if (slot == 0) return std::nullopt;
-      if (name_hash_bits(slot) == name_hash_bits(hash)) return decode_name(slot);
+    std::uint32_t details_of(SkillIndex skill) const {
+      return details_index.empty() ? kNoDetails : details_index[skill];
     }
-  }
-  /// Adds a key; returns the entry of another skill already using the same key, if any.
-  std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index);
-  std::optional<NameEntry> insert_name(NameTag tag, std::uint32_t index, std::uint64_t hash);
-  /// Sizes the table for `count` keys at once, so bulk inserts never rehash.
-  void reserve_names(std::size_t count);
-  /// insert_name for several threads at once, into a table reserve_names already sized for
-  /// every key they add; they report how many they added to add_name_count. Which of two
-  /// clashing keys went in first depends on timing, so on a clash the caller clears the table
-  /// and inserts again in order.
-  enum class NameInsert { added, already_there, clash };
-  NameInsert insert_name_concurrently(NameTag tag, std::uint32_t index, std::uint64_t hash);
-  void add_name_count(std::size_t count) { name_count_ += count; }
-  void clear_names();
-  /// Asks the processor for the table slot of `hash` ahead of its use: bulk lookups overlap
-  /// their cache misses instead of waiting for each.
-  void prefetch_name_slot(std::uint64_t hash) const {
-    if (!name_slots_.empty()) prefetch(&name_slots_[home_name_slot(hash, name_slots_.size())]);
-  }
-  std::string_view store_text(std::string_view text);
-  /// Takes over the text storage of another graph, whose views then point into this one's.
-  void adopt_text(SkillGraph& other);
+  };
+  Parts& parts(const detail::GraphKey&) { return p_; }
+  const Parts& parts(const detail::GraphKey&) const { return p_; }
 
-  // Text storage: chunks that never move, so the string_views above stay valid.
-  std::vector<std::unique_ptr<char[]>> text_chunks_;
-  std::size_t chunk_used_ = 0;
-  std::size_t chunk_size_ = 0;
+ private:
+  Parts p_;
 };
 
 }  // namespace mlroadmap

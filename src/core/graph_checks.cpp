@@ -1,8 +1,13 @@
 #include "graph_checks.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdint>
-#include <thread>
 #include <utility>
+
+#include "graph_builder.hpp"
+#include "json_object.hpp"
+#include "machinery.hpp"
 
 namespace mlroadmap {
 
@@ -69,39 +74,30 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph,
   return cycles;
 }
 
-// Kahn's algorithm: a skill is ready once everything it requires is placed. The lists of who
-// requires each skill are built in two passes over the requirements, each asking for the
-// entries it will update a few skills ahead (they sit anywhere in the arrays); the walk then
-// reads the lists in the order skills become ready, asking for each one's list ahead too.
-// In a large graph both passes run on two threads, each over the requirements of half the
-// skills: each thread counts into an array of its own, and fills each list from a cursor of
-// its own, the first half's skills before the second's, so the lists are the same.
-std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
-  constexpr std::size_t kAhead = 8;
-  constexpr std::size_t kWorthAThread = 1 << 16;
-  const std::size_t n = graph.skill_count();
-  const bool split = n >= kWorthAThread && std::thread::hardware_concurrency() > 1;
-  const auto half = static_cast<SkillIndex>(split ? n / 2 : n);
-  // Runs part(first, last, k) over the requiring skills [0, half) with k = 0 and, when split,
-  // [half, n) with k = 1 on a second thread.
-  const auto in_halves = [&](auto part) {
-    if (!split) {
-      part(SkillIndex{0}, half, 0);
-      return;
-    }
-    std::thread helper([&] { part(half, static_cast<SkillIndex>(n), 1); });
-    part(SkillIndex{0}, half, 0);
-    helper.join();
-  };
+// Who requires each skill, as lists laid end to end: the list of `o` is
+// needed_by[needed_begin[o] .. needed_begin[o + 1]). In a large graph both passes that build
+// them run on two threads, each over the requirements of half the skills: each thread counts
+// into an array of its own, and fills each list from a cursor of its own, the first half's
+// skills before the second's, so the lists are the same. Each pass asks for the entries it will
+// update a few skills ahead (they sit anywhere in the arrays).
+struct ReverseLists {
+  std::vector<std::uint32_t> needed_begin;
+  std::vector<SkillIndex> needed_by;
+};
 
-  std::vector<std::uint32_t> waiting(n, 0);           // requirements not yet placed, per skill
-  std::vector<std::uint32_t> needed_begin(n + 1, 0);  // who requires each skill: where it starts
-  std::vector<std::uint32_t> later(split ? n + 1 : 0, 0);  // the second half's counts, cursors
-  in_halves([&](SkillIndex first, SkillIndex last, int k) {
+constexpr std::size_t kAhead = 8;
+
+// Counts how many skills require each one (into needed_begin, as the starts of their lists)
+// and how many requirements each skill waits for.
+void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists,
+                        std::vector<std::uint32_t>& waiting, std::vector<std::uint32_t>& later) {
+  const auto n = static_cast<SkillIndex>(graph.skill_count());
+  std::vector<std::uint32_t>& needed_begin = lists.needed_begin;
+  detail::run_in_halves(n, split, [&](SkillIndex first, SkillIndex last, int k) {
     std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
     for (SkillIndex s = first; s < last; ++s) {
       if (s + kAhead < last) {
-        graph.for_each_required(s + kAhead, [&](SkillIndex o) { SkillGraph::prefetch(count + o); });
+        graph.for_each_required(s + kAhead, [&](SkillIndex o) { detail::prefetch(count + o); });
       }
       graph.for_each_required(s, [&](SkillIndex o) {
         ++waiting[s];
@@ -114,27 +110,47 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
     for (std::size_t o = 0; o < n; ++o) needed_begin[o + 1] += later[o + 1];
   }
   for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
-  std::vector<SkillIndex> needed_by(needed_begin[n]);
-  {
-    std::vector<std::uint32_t> fill(needed_begin.begin(), needed_begin.end() - 1);
-    if (split) {
-      for (std::size_t o = 0; o < n; ++o) later[o] = needed_begin[o] + later[o + 1];
-    }
-    in_halves([&](SkillIndex first, SkillIndex last, int k) {
-      std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
-      for (SkillIndex s = first; s < last; ++s) {
-        if (s + 2 * kAhead < last) {
-          graph.for_each_required(s + 2 * kAhead,
-                                  [&](SkillIndex o) { SkillGraph::prefetch(cursor + o); });
-        }
-        if (s + kAhead < last) {
-          graph.for_each_required(
-              s + kAhead, [&](SkillIndex o) { SkillGraph::prefetch(&needed_by[cursor[o]]); });
-        }
-        graph.for_each_required(s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
-      }
-    });
+}
+
+void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists,
+                        std::vector<std::uint32_t>& later) {
+  const auto n = static_cast<SkillIndex>(graph.skill_count());
+  std::vector<SkillIndex>& needed_by = lists.needed_by;
+  needed_by.resize(lists.needed_begin[n]);
+  std::vector<std::uint32_t> fill(lists.needed_begin.begin(), lists.needed_begin.end() - 1);
+  if (split) {
+    for (std::size_t o = 0; o < n; ++o) later[o] = lists.needed_begin[o] + later[o + 1];
   }
+  detail::run_in_halves(n, split, [&](SkillIndex first, SkillIndex last, int k) {
+    std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
+    for (SkillIndex s = first; s < last; ++s) {
+      if (s + 2 * kAhead < last) {
+        graph.for_each_required(s + 2 * kAhead,
+                                [&](SkillIndex o) { detail::prefetch(cursor + o); });
+      }
+      if (s + kAhead < last) {
+        graph.for_each_required(s + kAhead,
+                                [&](SkillIndex o) { detail::prefetch(&needed_by[cursor[o]]); });
+      }
+      graph.for_each_required(s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
+    }
+  });
+}
+
+// Kahn's algorithm: a skill is ready once everything it requires is placed. The walk reads the
+// reverse lists in the order skills become ready, asking for each one's list ahead.
+std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
+  const std::size_t n = graph.skill_count();
+  const bool split = detail::worth_a_thread(n);
+  std::vector<std::uint32_t> waiting(n, 0);                // requirements not yet placed, per skill
+  std::vector<std::uint32_t> later(split ? n + 1 : 0, 0);  // the second half's counts, cursors
+  ReverseLists lists;
+  lists.needed_begin.assign(n + 1, 0);
+  count_requirements(graph, split, lists, waiting, later);
+  fill_reverse_lists(graph, split, lists, later);
+  const std::vector<std::uint32_t>& needed_begin = lists.needed_begin;
+  const std::vector<SkillIndex>& needed_by = lists.needed_by;
+
   std::vector<SkillIndex> order;
   order.reserve(n);
   for (SkillIndex s = 0; s < n; ++s) {
@@ -142,12 +158,12 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   }
   for (std::size_t head = 0; head < order.size(); ++head) {
     if (head + 2 * kAhead < order.size()) {
-      SkillGraph::prefetch(&needed_begin[order[head + 2 * kAhead]]);
+      detail::prefetch(&needed_begin[order[head + 2 * kAhead]]);
     }
     if (head + kAhead < order.size()) {
       const SkillIndex ahead = order[head + kAhead];
       for (std::uint32_t e = needed_begin[ahead]; e < needed_begin[ahead + 1]; e += 16) {
-        SkillGraph::prefetch(&needed_by[e]);
+        detail::prefetch(&needed_by[e]);
       }
     }
     const SkillIndex u = order[head];
@@ -169,5 +185,47 @@ DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_li
   }
   return result;
 }
+
+namespace detail {
+
+void check_cycles(GraphBuilder& builder, Messages& messages) {
+  DependencyOrder dependencies = order_dependencies(builder.graph(), 20);
+  const auto& skills = builder.parts().skills;
+  for (const DependencyCycle& cycle : dependencies.cycles) {
+    std::string path;
+    for (const SkillIndex s : cycle.path) {
+      if (!path.empty()) path += " -> ";
+      path += skills[s].id;
+    }
+    messages.error(builder.skill_offset(cycle.path.front()),
+                   fmt::format("dependency cycle: {}", path));
+  }
+  if (dependencies.cycles.empty()) builder.set_topological_order(std::move(dependencies.order));
+}
+
+void check_reachable(const GraphBuilder& builder, Messages& messages) {
+  const SkillGraph& graph = builder.graph();
+  if (graph.roles().empty()) return;
+  std::vector<bool> reached(graph.skill_count(), false);
+  std::vector<SkillIndex> stack;
+  for (const Role& role : graph.roles()) {
+    stack.insert(stack.end(), role.skills.begin(), role.skills.end());
+  }
+  while (!stack.empty()) {
+    const SkillIndex s = stack.back();
+    stack.pop_back();
+    if (reached[s]) continue;
+    reached[s] = true;
+    graph.for_each_required(s, [&](SkillIndex o) { stack.push_back(o); });
+  }
+  for (SkillIndex s = 0; s < graph.skill_count(); ++s) {
+    if (!reached[s]) {
+      messages.report(Severity::warning, builder.skill_offset(s),
+                      fmt::format("skill '{}' is not needed by any role", graph.skill(s).id));
+    }
+  }
+}
+
+}  // namespace detail
 
 }  // namespace mlroadmap

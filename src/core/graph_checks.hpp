@@ -1,5 +1,6 @@
 #pragma once
-// Whole-graph structural checks used by the loader.
+// Whole-graph structural checks used by the loader: the order of skills by their
+// requirements, the cycles that forbid one, and skills no role reaches.
 
 #include <vector>
 
@@ -24,5 +25,20 @@ struct DependencyOrder {
 /// A topological order by Kahn's algorithm; when some skills never become ready, the cycles a
 /// depth-first walk (roots in file order) meets among them, at most `cycle_limit`.
 DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit);
+
+namespace detail {
+
+class GraphBuilder;
+class Messages;
+
+/// Reports each dependency cycle at the first skill on it; without any, the builder keeps the
+/// topological order, which the planner works in.
+void check_cycles(GraphBuilder& builder, Messages& messages);
+
+/// Warns about each skill that no role needs: it never shows up in a role's plan, which is
+/// usually a forgotten role entry.
+void check_reachable(const GraphBuilder& builder, Messages& messages);
+
+}  // namespace detail
 
 }  // namespace mlroadmap

@@ -79,6 +79,7 @@ class JsonReader {
     return peek_slowly();
   }
   std::size_t offset() const { return pos_; }
+  std::string_view text() const { return text_; }
 
   void begin_object();
   /// Moves to the next member of the current object; false (and leaves it) at its end.

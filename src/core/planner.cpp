@@ -1,8 +1,9 @@
 #include <algorithm>
 #include <cmath>
-#include <thread>
 #include <tuple>
 
+#include "graph_parts.hpp"
+#include "machinery.hpp"
 #include "mlroadmap/plan.hpp"
 
 namespace mlroadmap {
@@ -159,7 +160,7 @@ class PlanBuilder {
             note_covered(option);
           } else if (!(in_plan_[option] & kPlanned)) {
             in_plan_[option] |= kPlanned;
-            graph_.prefetch_requirement_start(option);
+            prefetch_requirement_start(graph_, option);
             stack_.push_back(option);
           }
         }
@@ -317,13 +318,13 @@ class PlanBuilder {
   template <typename At>
   void prefetch(std::size_t i, std::size_t count, At at, const std::uint32_t* target = nullptr,
                 const std::uint32_t* own = nullptr, bool record = true) const {
-    if (i + 3 * kAhead < count) graph_.prefetch_requirement_start(at(i + 3 * kAhead));
-    if (i + 2 * kAhead < count) graph_.prefetch_requirements(at(i + 2 * kAhead));
+    if (i + 3 * kAhead < count) prefetch_requirement_start(graph_, at(i + 3 * kAhead));
+    if (i + 2 * kAhead < count) prefetch_requirements(graph_, at(i + 2 * kAhead));
     if (target != nullptr && i + kAhead < count) {
       const SkillIndex s = at(i + kAhead);
-      if (record) SkillGraph::prefetch(&graph_.skill(s).hours);
-      if (own != nullptr) SkillGraph::prefetch(own + s);
-      graph_.for_each_required(s, [&](SkillIndex o) { SkillGraph::prefetch(target + o); });
+      if (record) detail::prefetch(&graph_.skill(s).hours);
+      if (own != nullptr) detail::prefetch(own + s);
+      graph_.for_each_required(s, [&](SkillIndex o) { detail::prefetch(target + o); });
     }
   }
 
@@ -389,8 +390,6 @@ class PlanBuilder {
     return sorted;
   }
 
-  static constexpr std::size_t kWorthAThread = 1 << 16;
-
   // Where make_steps puts the links between steps: the plan itself, or a part appended to it.
   struct Links {
     std::vector<std::uint32_t> waits_begin_{0};
@@ -411,9 +410,9 @@ class PlanBuilder {
             k, last, [&](std::size_t i) { return sorted[i]; }, position.data(), stage.data());
       } else if (k + kAhead < last) {  // the skill's own entries only
         const SkillIndex ahead = sorted[k + kAhead];
-        SkillGraph::prefetch(&graph_.skill(ahead).hours);
-        SkillGraph::prefetch(&stage[ahead]);
-        SkillGraph::prefetch(&in_plan_[ahead]);
+        detail::prefetch(&graph_.skill(ahead).hours);
+        detail::prefetch(&stage[ahead]);
+        detail::prefetch(&in_plan_[ahead]);
       }
       plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
       if (!request_.links) continue;
@@ -428,7 +427,7 @@ class PlanBuilder {
     const std::span<const SkillIndex> order = graph_.topological_order();
     std::size_t m = 0;
     // Asking ahead for the entries of what a skill requires pays only past the caches.
-    const std::uint32_t* ahead = order.size() >= kWorthAThread ? stage.data() : nullptr;
+    const std::uint32_t* ahead = order.size() >= detail::kLargerThanCaches ? stage.data() : nullptr;
     for (std::size_t k = 0; k < order.size(); ++k) {
       prefetch(
           k, order.size(), [&](std::size_t i) { return order[i]; }, ahead, ahead, false);
@@ -449,7 +448,7 @@ class PlanBuilder {
     const std::span<const SkillIndex> order = graph_.topological_order();
     const std::size_t n = order.size();
     std::size_t edges = 0;
-    const std::uint32_t* ahead = n >= kWorthAThread ? chain.data() : nullptr;
+    const std::uint32_t* ahead = n >= detail::kLargerThanCaches ? chain.data() : nullptr;
     for (std::size_t k = n; k-- > 0;) {
       prefetch(
           n - 1 - k, n, [&](std::size_t i) { return order[n - 1 - i]; }, ahead, ahead, false);
@@ -474,14 +473,9 @@ class PlanBuilder {
     std::size_t m = 0;
     std::size_t edges = 0;
     // The two walks share nothing they write: a large plan has one of them in a second thread.
-    if (n >= kWorthAThread) {
-      std::thread helper([&] { edges = compute_chains(chain); });
-      m = compute_stages(stage);
-      helper.join();
-    } else {
-      m = compute_stages(stage);
-      edges = compute_chains(chain);
-    }
+    detail::run_both(
+        detail::worth_a_thread(n), [&] { m = compute_stages(stage); },
+        [&] { edges = compute_chains(chain); });
 
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
@@ -497,12 +491,12 @@ class PlanBuilder {
       plan_.waits_begin_.reserve(m + 1);
       plan_.waits_.reserve(edges);
     }
-    if (m >= kWorthAThread) {
+    if (detail::worth_a_thread(m)) {
       Links later;
       if (request_.links) later.waits_.reserve(edges);  // what is never written costs no memory
-      std::thread helper([&] { make_steps(sorted, position, stage, m / 2, m, later); });
-      make_steps(sorted, position, stage, 0, m / 2, plan_);
-      helper.join();
+      detail::run_both(
+          true, [&] { make_steps(sorted, position, stage, 0, m / 2, plan_); },
+          [&] { make_steps(sorted, position, stage, m / 2, m, later); });
       const auto base = static_cast<std::uint32_t>(plan_.waits_.size());
       plan_.waits_.insert(plan_.waits_.end(), later.waits_.begin(), later.waits_.end());
       for (std::size_t k = 1; k < later.waits_begin_.size(); ++k) {

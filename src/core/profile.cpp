@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "json_reader.hpp"
+#include "json_object.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -16,122 +16,104 @@ namespace {
 
 using detail::JsonReader;
 using detail::JsonType;
+using namespace std::string_view_literals;
 
-constexpr std::array<std::string_view, 6> kFields = {"id",    "have",           "goals",
-                                                     "exact", "hours_per_week", "start"};
+constexpr std::array kFields = {"id"sv,    "have"sv,           "goals"sv,
+                                "exact"sv, "hours_per_week"sv, "start"sv};
 
 class ProfileReader {
  public:
   ProfileReader(std::string_view text, std::string_view file)
-      : text_(text), file_(file), reader_(text, detail::JsonLimits{16, 4096}) {}
+      : json_(text, detail::JsonLimits{16, 4096}),
+        messages_(text, file),
+        in_(json_, messages_, Severity::error) {}
 
   std::expected<Profile, std::vector<Diagnostic>> read() {
     try {
       parse();
     } catch (const detail::JsonSyntaxError& e) {
-      error(e.offset, e.message);
+      messages_.error(e.offset, e.message);
     }
-    if (!diagnostics_.empty()) return std::unexpected(std::move(diagnostics_));
+    if (!messages_.diagnostics().empty()) {
+      return std::unexpected(std::move(messages_.diagnostics()));
+    }
     return std::move(profile_);
   }
 
  private:
-  void error(std::size_t offset, std::string message) {
-    diagnostics_.push_back(
-        make_diagnostic(Severity::error, file_, text_, offset, std::move(message)));
-  }
-
-  bool expect(JsonType wanted, std::string_view field) {
-    const JsonType found = reader_.peek();
-    if (found == wanted) return true;
-    error(reader_.offset(), fmt::format("profile: '{}' must be {}, found {}", field,
-                                        detail::to_string(wanted), detail::to_string(found)));
-    reader_.skip_value();
-    return false;
-  }
-
   std::optional<std::vector<std::string>> names(std::string_view field) {
-    if (!expect(JsonType::array, field)) return std::nullopt;
+    if (!in_.expect(JsonType::array, "profile", field)) return std::nullopt;
     std::vector<std::string> out;
-    reader_.begin_array();
-    while (reader_.next_element()) {
-      if (expect(JsonType::string, field)) out.emplace_back(reader_.read_string());
+    json_.begin_array();
+    while (json_.next_element()) {
+      if (in_.expect(JsonType::string, "profile", field)) out.emplace_back(json_.read_string());
     }
     return out;
   }
 
   void parse() {
-    if (const JsonType type = reader_.peek(); type != JsonType::object) {
-      const std::size_t offset = reader_.offset();
-      reader_.skip_value();  // malformed JSON says so first
-      reader_.finish();
-      error(offset,
-            fmt::format("a profile must be a JSON object, found {}", detail::to_string(type)));
-      return;
-    }
-    reader_.begin_object();
-    std::vector<std::string> seen;
+    if (!in_.begin_document("profile")) return;
+    json_.begin_object();
+    detail::FieldSet<kFields> fields;
     std::string_view key;
     std::size_t key_offset;
-    while (reader_.next_member(key, key_offset)) {
-      const std::string name(key);
-      if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-        error(
-            key_offset,
-            fmt::format("profile: unknown field '{}'{}", name,
-                        did_you_mean(closest_matches(
-                            name, std::vector<std::string_view>(kFields.begin(), kFields.end())))));
-        reader_.skip_value();
-        continue;
-      }
-      if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-        error(key_offset, fmt::format("profile: duplicate key '{}'", name));
-        reader_.skip_value();
-        continue;
-      }
-      seen.push_back(name);
-      const std::size_t offset = reader_.offset();
-      if (name == "id") {
-        if (expect(JsonType::string, name)) profile_.id = std::string(reader_.read_string());
-      } else if (name == "have") {
-        profile_.have = names(name);
-      } else if (name == "goals") {
-        profile_.goals = names(name);
-      } else if (name == "exact") {
-        if (expect(JsonType::boolean, name)) profile_.exact = reader_.read_bool();
-      } else if (name == "hours_per_week") {
-        if (!expect(JsonType::number, name)) continue;
-        const std::string_view digits = reader_.read_number();
-        double value = 0;
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (ec != std::errc() || !std::isfinite(value) || value < 0.1 || value > 168) {
-          error(offset, fmt::format("profile: 'hours_per_week' must be between 0.1 and 168, "
-                                    "found {}",
-                                    digits));
-        } else {
-          profile_.hours_per_week = value;
-        }
-      } else if (name == "start") {
-        if (!expect(JsonType::string, name)) continue;
-        const std::string_view text = reader_.read_string();
-        profile_.start = parse_date(text);
-        if (!profile_.start) {
-          error(offset, fmt::format("profile: 'start' must be a date as YYYY-MM-DD, found '{}'",
-                                    terminal_safe(text)));
-        }
+    while (json_.next_member(key, key_offset)) {
+      if (in_.accept_field(fields, key, key_offset, "profile") ==
+          detail::ObjectReader::kSkipField) {
+        json_.skip_value();
+      } else {
+        parse_field(std::string(key));
       }
     }
-    reader_.finish();
+    json_.finish();
     if (profile_.start && !profile_.hours_per_week) {
-      error(0, "profile: 'start' needs 'hours_per_week'");
+      messages_.error(0, "profile: 'start' needs 'hours_per_week'");
     }
   }
 
-  std::string_view text_;
-  std::string_view file_;
-  JsonReader reader_;
+  void parse_field(const std::string& name) {
+    const std::size_t offset = json_.offset();
+    if (name == "id") {
+      if (in_.expect(JsonType::string, "profile", name)) {
+        profile_.id = std::string(json_.read_string());
+      }
+    } else if (name == "have") {
+      profile_.have = names(name);
+    } else if (name == "goals") {
+      profile_.goals = names(name);
+    } else if (name == "exact") {
+      if (in_.expect(JsonType::boolean, "profile", name)) profile_.exact = json_.read_bool();
+    } else if (name == "hours_per_week") {
+      if (in_.expect(JsonType::number, "profile", name)) read_hours_per_week(offset);
+    } else if (name == "start") {
+      if (!in_.expect(JsonType::string, "profile", name)) return;
+      const std::string_view text = json_.read_string();
+      profile_.start = parse_date(text);
+      if (!profile_.start) {
+        messages_.error(offset, fmt::format("profile: 'start' must be a date as YYYY-MM-DD, "
+                                            "found '{}'",
+                                            terminal_safe(text)));
+      }
+    }
+  }
+
+  void read_hours_per_week(std::size_t offset) {
+    const std::string_view digits = json_.read_number();
+    double value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc() || !std::isfinite(value) || value < 0.1 || value > 168) {
+      messages_.error(offset, fmt::format("profile: 'hours_per_week' must be between 0.1 and "
+                                          "168, found {}",
+                                          digits));
+    } else {
+      profile_.hours_per_week = value;
+    }
+  }
+
+  JsonReader json_;
+  detail::Messages messages_;
+  detail::ObjectReader in_;
   Profile profile_;
-  std::vector<Diagnostic> diagnostics_;
 };
 
 }  // namespace

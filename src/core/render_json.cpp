@@ -1,3 +1,4 @@
+#include "graph_parts.hpp"
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
 
@@ -53,8 +54,8 @@ void render_plan_ids(const SkillGraph& graph, const Plan& plan, const TextSink& 
   constexpr std::size_t kAhead = 8;
   const std::size_t n = plan.steps.size();
   for (std::size_t k = 0; k < n; ++k) {
-    if (k + 2 * kAhead < n) SkillGraph::prefetch(&graph.skill(plan.steps[k + 2 * kAhead].skill));
-    if (k + kAhead < n) SkillGraph::prefetch(graph.skill(plan.steps[k + kAhead].skill).id.data());
+    if (k + 2 * kAhead < n) detail::prefetch(&graph.skill(plan.steps[k + 2 * kAhead].skill));
+    if (k + kAhead < n) detail::prefetch(graph.skill(plan.steps[k + kAhead].skill).id.data());
     const PlanStep& step = plan.steps[k];
     out += graph.skill(step.skill).id;
     out += '\n';
@@ -129,19 +130,19 @@ void prefetch_step_texts(const SkillGraph& graph, const Plan& plan, std::size_t 
     for (const std::uint32_t u : plan.unlocks(at)) visit(u);
   };
   if (i + 3 * kAhead < n) {
-    linked(i + 3 * kAhead, [&](std::size_t s) { SkillGraph::prefetch(&plan.steps[s]); });
-    graph.prefetch_requirement_start(plan.steps[i + 3 * kAhead].skill);
+    linked(i + 3 * kAhead, [&](std::size_t s) { detail::prefetch(&plan.steps[s]); });
+    prefetch_requirement_start(graph, plan.steps[i + 3 * kAhead].skill);
   }
   if (i + 2 * kAhead < n) {
-    graph.prefetch_requirements(plan.steps[i + 2 * kAhead].skill);
+    prefetch_requirements(graph, plan.steps[i + 2 * kAhead].skill);
     linked(i + 2 * kAhead,
-           [&](std::size_t s) { SkillGraph::prefetch(&graph.skill(plan.steps[s].skill)); });
+           [&](std::size_t s) { detail::prefetch(&graph.skill(plan.steps[s].skill)); });
   }
   if (i + kAhead < n) {
     linked(i + kAhead, [&](std::size_t s) {
       const Skill& skill = graph.skill(plan.steps[s].skill);
-      SkillGraph::prefetch(skill.id.data());
-      if (s == i + kAhead) SkillGraph::prefetch(skill.name.data());
+      detail::prefetch(skill.id.data());
+      if (s == i + kAhead) detail::prefetch(skill.name.data());
     });
   }
 }

@@ -1,0 +1,556 @@
+#include "graph_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "split_parse.hpp"
+#include "text.hpp"
+
+namespace mlroadmap::detail {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array kTopFields = {"schema_version"sv, "title"sv,  "description"sv,
+                                   "categories"sv,     "skills"sv, "roles"sv};
+constexpr std::array kCategoryFields = {"id"sv, "name"sv, "summary"sv};
+constexpr std::array kSkillFields = {"id"sv,       "name"sv,    "category"sv, "prerequisites"sv,
+                                     "hours"sv,    "summary"sv, "aliases"sv,  "resources"sv,
+                                     "milestone"sv};
+constexpr std::array kRequirementFields = {"id"sv, "any_of"sv, "why"sv};
+constexpr std::array kResourceFields = {"title"sv, "url"sv, "type"sv, "free"sv};
+constexpr std::array kRoleFields = {"id"sv,      "name"sv,       "summary"sv, "skills"sv,
+                                    "default"sv, "grows_into"sv, "salary"sv};
+constexpr std::array kSalaryFields = {"currency"sv, "region"sv, "source"sv, "note"sv, "bands"sv};
+constexpr std::array kBandFields = {"level"sv, "min"sv, "max"sv};
+constexpr std::array kResourceTypes = {"docs"sv,  "book"sv,    "course"sv,
+                                       "video"sv, "article"sv, "practice"sv};
+
+// Skills read before the arrays are sized for the whole array.
+constexpr std::size_t kSkillsToMeasure = 4096;
+
+std::string role_owner(std::string_view id, std::size_t ordinal) {
+  return id.empty() ? fmt::format("role #{}", ordinal) : fmt::format("role '{}'", id);
+}
+
+}  // namespace
+
+GraphParser::GraphParser(JsonReader& json, Messages& messages, GraphBuilder& builder,
+                         const LoadOptions& limits, const MappedFile* mapped)
+    : json_(json),
+      messages_(messages),
+      in_(json, messages),
+      builder_(builder),
+      limits_(limits),
+      mapped_(mapped),
+      released_(json.offset()) {}
+
+std::string_view GraphParser::read_id(const Owner& owner, std::string_view field,
+                                      std::string_view kind) {
+  if (!in_.expect(JsonType::string, owner, field)) return {};
+  const std::size_t offset = json_.offset();
+  const std::string_view id = json_.read_string();
+  if (!is_valid_id(id)) {
+    error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to 64 lowercase letters, "
+                              "digits, '-', '.' or '+', starting with a letter or digit",
+                              owner, kind, id));
+    return {};
+  }
+  return builder_.keep(id);
+}
+
+// --- document ------------------------------------------------------------------------------
+
+void GraphParser::parse_document() {
+  if (!in_.begin_document("skill graph")) return;
+  const std::size_t document_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kTopFields> fields;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    if (in_.accept_field(fields, key, key_offset, "graph") == ObjectReader::kSkipField) {
+      json_.skip_value();
+      continue;
+    }
+    parse_top_field(key);
+  }
+  json_.finish();
+  in_.require(fields, {"categories", "skills"}, document_offset, "graph");
+}
+
+void GraphParser::parse_top_field(std::string_view key) {
+  if (key == "schema_version") {
+    const std::size_t offset = json_.offset();
+    const auto version = in_.read_integer("graph", "schema_version");
+    if (version && *version != 1) {
+      error(offset, fmt::format("unsupported schema_version {} (this version of mlroadmap "
+                                "reads schema_version 1)",
+                                *version));
+    }
+  } else if (key == "title") {
+    builder_.set_title(read_text("graph", key));
+  } else if (key == "description") {
+    builder_.set_description(read_text("graph", key));
+  } else if (key == "categories") {
+    parse_categories();
+  } else if (key == "skills") {
+    parse_skills();
+  } else if (key == "roles") {
+    parse_roles();
+  }
+}
+
+// --- categories ----------------------------------------------------------------------------
+
+void GraphParser::parse_categories() {
+  if (!in_.expect(JsonType::array, "graph", "categories")) return;
+  json_.begin_array();
+  while (json_.next_element()) {
+    const std::string owner = fmt::format("category #{}", ++category_ordinal_);
+    if (!in_.expect(JsonType::object, owner, "categories[]")) continue;
+    parse_category(owner);
+  }
+}
+
+void GraphParser::parse_category(const Owner& owner) {
+  const std::size_t object_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kCategoryFields> fields;
+  Category category;
+  std::size_t id_offset = object_offset;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "id") {
+      id_offset = json_.offset();
+      category.id = read_id(owner, key, "category");
+    } else if (key == "name") {
+      category.name = read_required_text(owner, key);
+    } else {
+      read_text(owner, key);
+    }
+  }
+  in_.require(fields, {"id", "name"}, object_offset, owner);
+  if (category.id.empty()) return;
+  if (const auto existing = builder_.find_category(category.id)) {
+    error(id_offset, fmt::format("duplicate category id '{}' (first defined at {})", category.id,
+                                 messages_.where(builder_.category_offset(*existing))));
+    return;
+  }
+  builder_.add_category(category, id_offset);
+}
+
+// --- skills --------------------------------------------------------------------------------
+
+void GraphParser::parse_skills() {
+  if (!in_.expect(JsonType::array, "graph", "skills")) return;
+  json_.begin_array();
+  const std::size_t first = json_.offset();
+  SkillsTail tail(json_.text(), first, builder_, limits_, mapped_);
+  while (json_.next_element()) {
+    if (json_.offset() == tail.start() && tail.take(builder_, json_)) return;
+    if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) continue;
+    read_skill(first);
+  }
+}
+
+bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
+  const std::size_t first = json_.offset();
+  while (json_.next_element()) {
+    if (stop.stop_requested()) return false;
+    if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) return false;
+    read_skill(first);
+    if (!messages_.diagnostics().empty()) return false;
+  }
+  return true;
+}
+
+// A skill of the array that starts at `first`; then the pages behind it go back to the system
+// and, once the first skills are read, the arrays are sized for all of them: as if the rest of
+// the text were all skills, with a margin (capacity never written costs address space, not
+// memory), so they grow once instead of doubling, which copies and touches everything twice.
+void GraphParser::read_skill(std::size_t first) {
+  parse_skill();
+  if (mapped_ != nullptr) mapped_->release_behind(released_, json_.offset());
+  if (builder_.next_skill() != kSkillsToMeasure) return;
+  const double scale = 1.25 * static_cast<double>(json_.text().size() - first) /
+                       static_cast<double>(json_.offset() - first);
+  if (scale >= 2) builder_.reserve_skills(scale);
+}
+
+void GraphParser::parse_skill() {
+  const std::size_t object_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kSkillFields> fields;
+  Skill skill;
+  SkillGraph::SkillDetails details;
+  std::size_t id_offset = object_offset;
+  std::size_t category_offset = object_offset;
+  std::string_view category_id;
+  const std::size_t first_requirement = builder_.requirement_item_count();
+  bool has_details = false;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    const Owner owner = skill_owner(skill.id);  // by id once the id is read
+    const int field = in_.accept_field(fields, key, key_offset, owner);
+    switch (field) {
+      case ObjectReader::kSkipField: json_.skip_value(); break;
+      case field_index(kSkillFields, "id"):
+        id_offset = json_.offset();
+        skill.id = read_id(owner, key, "skill");
+        break;
+      case field_index(kSkillFields, "category"):
+        category_offset = json_.offset();
+        category_id = builder_.keep(in_.read_string(owner, key));
+        break;
+      case field_index(kSkillFields, "prerequisites"): parse_requirements(owner); break;
+      default:
+        parse_skill_field(field, key, owner, skill, details);
+        has_details = has_details || field >= field_index(kSkillFields, "summary");
+    }
+  }
+  const Owner owner = skill_owner(skill.id);
+  in_.require(fields, {"id", "name", "category"}, object_offset, owner);
+  if (limits_.lint && !fields.has("hours")) {
+    warn(object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
+  }
+  if (!category_id.empty()) {
+    if (const auto category = builder_.find_category(category_id)) {
+      skill.category = *category;
+    } else {
+      builder_.defer_category(builder_.next_skill(), category_id, category_offset);
+    }
+  }
+  const std::size_t requirement_count = builder_.requirement_item_count() - first_requirement;
+  if (requirement_count > limits_.max_requirements_per_skill) {
+    error(object_offset, fmt::format("{}: {} prerequisites, more than the limit of {}", owner,
+                                     requirement_count, limits_.max_requirements_per_skill));
+  }
+  builder_.add_skill(
+      skill, id_offset,
+      has_details ? std::optional(details) : std::optional<SkillGraph::SkillDetails>());
+}
+
+void GraphParser::parse_skill_field(int field, std::string_view key, const Owner& owner,
+                                    Skill& skill, SkillGraph::SkillDetails& details) {
+  switch (field) {
+    case field_index(kSkillFields, "name"): skill.name = read_required_text(owner, key); break;
+    case field_index(kSkillFields, "hours"): parse_hours(owner, skill); break;
+    case field_index(kSkillFields, "summary"): details.summary = read_text(owner, key); break;
+    case field_index(kSkillFields, "milestone"): details.milestone = read_text(owner, key); break;
+    case field_index(kSkillFields, "aliases"):
+      parse_aliases(builder_.next_skill(), owner, details);
+      break;
+    case field_index(kSkillFields, "resources"): parse_resources(owner, details); break;
+    default: break;
+  }
+}
+
+void GraphParser::parse_hours(const Owner& owner, Skill& skill) {
+  const std::size_t offset = json_.offset();
+  const auto hours = in_.read_number(owner, "hours");
+  if (!hours) return;
+  if (*hours <= 0 || *hours > kMaxSkillHours) {
+    error(offset, fmt::format("{}: 'hours' must be more than 0 and at most {}, found {}", owner,
+                              kMaxSkillHours, *hours));
+    return;
+  }
+  skill.hours = *hours;
+  skill.has_hours = true;
+}
+
+void GraphParser::parse_aliases(SkillIndex index, const Owner& owner,
+                                SkillGraph::SkillDetails& details) {
+  if (!in_.expect(JsonType::array, owner, "aliases")) return;
+  details.first_alias = builder_.alias_count();
+  json_.begin_array();
+  while (json_.next_element()) {
+    const std::size_t offset = json_.offset();
+    const std::string_view alias = read_text(owner, "aliases[]");
+    if (alias.empty()) {
+      if (json_.offset() != offset) error(offset, fmt::format("{}: empty alias", owner));
+      continue;
+    }
+    builder_.add_alias(index, alias, offset);
+  }
+  details.alias_count = builder_.alias_count() - details.first_alias;
+}
+
+void GraphParser::parse_resources(const Owner& owner, SkillGraph::SkillDetails& details) {
+  if (!in_.expect(JsonType::array, owner, "resources")) return;
+  details.first_resource = builder_.resource_count();
+  json_.begin_array();
+  while (json_.next_element()) {
+    const Owner resource_owner(owner, "resource",
+                               builder_.resource_count() - details.first_resource + 1);
+    if (!in_.expect(JsonType::object, owner, "resources[]")) continue;
+    parse_resource(resource_owner);
+  }
+  details.resource_count = builder_.resource_count() - details.first_resource;
+}
+
+void GraphParser::parse_resource(const Owner& owner) {
+  const std::size_t object_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kResourceFields> fields;
+  Resource resource;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    const std::size_t offset = json_.offset();
+    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "title") {
+      resource.title = read_required_text(owner, key);
+    } else if (key == "url") {
+      resource.url = read_required_text(owner, key);
+      check_url(owner, resource.url, offset);
+    } else if (key == "type") {
+      resource.type = read_required_text(owner, key);
+      check_resource_type(owner, resource.type, offset);
+    } else if (key == "free") {
+      if (in_.expect(JsonType::boolean, owner, key)) resource.free = json_.read_bool();
+    }
+  }
+  in_.require(fields, {"title", "url"}, object_offset, owner);
+  builder_.add_resource(resource);
+}
+
+void GraphParser::check_url(const Owner& owner, std::string_view url, std::size_t offset) {
+  if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
+    error(offset, fmt::format("{}: url '{}' must start with https:// or http://", owner,
+                              terminal_safe(url)));
+  } else if (limits_.lint && url.starts_with("http://")) {
+    warn(offset, fmt::format("{}: url '{}' is not https", owner, terminal_safe(url)));
+  }
+}
+
+void GraphParser::check_resource_type(const Owner& owner, std::string_view type,
+                                      std::size_t offset) {
+  if (type.empty() ||
+      std::find(kResourceTypes.begin(), kResourceTypes.end(), type) != kResourceTypes.end()) {
+    return;
+  }
+  const std::vector<std::string_view> types(kResourceTypes.begin(), kResourceTypes.end());
+  error(offset,
+        fmt::format("{}: unknown type '{}'{}; types are {}", owner, type,
+                    did_you_mean(closest_matches(type, types)), fmt::join(kResourceTypes, ", ")));
+}
+
+// --- prerequisites -------------------------------------------------------------------------
+
+void GraphParser::parse_requirements(const Owner& owner) {
+  if (!in_.expect(JsonType::array, owner, "prerequisites")) return;
+  json_.begin_array();
+  while (json_.next_element()) {
+    const std::size_t offset = json_.offset();
+    const JsonType type = json_.peek();
+    if (type == JsonType::string) {
+      json_.read_string();  // looked up with the others once every name is known
+      builder_.add_prerequisite(offset);
+    } else if (type == JsonType::object) {
+      parse_requirement_object(owner);
+    } else {
+      error(offset, fmt::format("{}: a prerequisite must be a skill id, an object with 'id' "
+                                "or an object with 'any_of', found {}",
+                                owner, to_string(type)));
+      json_.skip_value();
+    }
+  }
+}
+
+void GraphParser::parse_requirement_object(const Owner& owner) {
+  const std::size_t object_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kRequirementFields> fields;
+  SkillGraph::ComplexRequirement group = builder_.begin_group();
+  const Owner what(owner, "prerequisite");
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    if (in_.accept_field(fields, key, key_offset, what) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "why") {
+      group.why = read_text(what, key);
+    } else if (key == "id") {
+      if (!in_.expect(JsonType::string, what, key)) continue;
+      const std::size_t offset = json_.offset();
+      json_.read_string();
+      builder_.add_option(offset);
+    } else if (key == "any_of") {
+      parse_any_of(owner, what, group);
+    }
+  }
+  if (fields.has("id") && fields.has("any_of")) {
+    error(object_offset,
+          fmt::format("{}: a prerequisite has either 'id' or 'any_of', not both", owner));
+  } else if (!fields.has("id") && !fields.has("any_of")) {
+    error(object_offset, fmt::format("{}: a prerequisite object needs 'id' or 'any_of'", owner));
+  }
+  builder_.end_group(group);
+}
+
+void GraphParser::parse_any_of(const Owner& owner, const Owner& what,
+                               SkillGraph::ComplexRequirement& group) {
+  if (!in_.expect(JsonType::array, what, "any_of")) return;
+  const std::size_t array_offset = json_.offset();
+  group.any_of = true;
+  const std::uint32_t before = builder_.option_count();
+  json_.begin_array();
+  while (json_.next_element()) {
+    if (!in_.expect(JsonType::string, what, "any_of[]")) continue;
+    const std::size_t offset = json_.offset();
+    json_.read_string();
+    builder_.add_option(offset);
+  }
+  if (builder_.option_count() == before) {
+    error(array_offset, fmt::format("{}: empty 'any_of' group", owner));
+  }
+}
+
+// --- roles ---------------------------------------------------------------------------------
+
+void GraphParser::parse_roles() {
+  if (!in_.expect(JsonType::array, "graph", "roles")) return;
+  json_.begin_array();
+  while (json_.next_element()) {
+    const std::string owner = fmt::format("role #{}", builder_.parts().roles.size() + 1);
+    if (!in_.expect(JsonType::object, owner, "roles[]")) continue;
+    parse_role();
+  }
+}
+
+void GraphParser::parse_role() {
+  const std::size_t object_offset = json_.offset();
+  const std::size_t ordinal = builder_.parts().roles.size() + 1;
+  json_.begin_object();
+  FieldSet<kRoleFields> fields;
+  Role role;
+  RoleRefs refs;
+  refs.offset = object_offset;
+  std::size_t default_offset = object_offset;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    const std::string owner = role_owner(role.id, ordinal);
+    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "id") {
+      refs.offset = json_.offset();
+      role.id = read_id(owner, key, "role");
+    } else if (key == "name") {
+      role.name = read_required_text(owner, key);
+    } else if (key == "summary") {
+      role.summary = read_text(owner, key);
+    } else if (key == "default") {
+      default_offset = json_.offset();
+      if (in_.expect(JsonType::boolean, owner, key)) role.is_default = json_.read_bool();
+    } else if (key == "skills" || key == "grows_into") {
+      parse_role_names(owner, key, refs);
+    } else if (key == "salary") {
+      role.salary = parse_salary(owner);
+    }
+  }
+  in_.require(fields, {"id", "name"}, object_offset, role_owner(role.id, ordinal));
+  add_role(std::move(role), std::move(refs), object_offset, default_offset);
+}
+
+void GraphParser::parse_role_names(const Owner& owner, std::string_view key, RoleRefs& refs) {
+  auto& list = key == "skills" ? refs.skills : refs.grows_into;
+  if (!in_.expect(JsonType::array, owner, key)) return;
+  const std::string element = fmt::format("{}[]", key);
+  json_.begin_array();
+  while (json_.next_element()) {
+    if (!in_.expect(JsonType::string, owner, element)) continue;
+    const std::size_t offset = json_.offset();
+    list.emplace_back(builder_.keep(json_.read_string()), offset);
+  }
+}
+
+void GraphParser::add_role(Role role, RoleRefs refs, std::size_t object_offset,
+                           std::size_t default_offset) {
+  const auto& roles = builder_.parts().roles;
+  const std::string owner = role_owner(role.id, roles.size() + 1);
+  if (limits_.lint && refs.skills.empty()) {
+    warn(object_offset, fmt::format("{}: has no skills", owner));
+  }
+  for (const Role& other : roles) {
+    if (!role.id.empty() && other.id == role.id) {
+      error(refs.offset, fmt::format("duplicate role id '{}'", role.id));
+    }
+  }
+  if (role.is_default) {
+    if (const auto current = builder_.parts().default_role) {
+      error(default_offset,
+            fmt::format("{}: more than one default role ('{}' is already the default)", owner,
+                        roles[*current].id));
+    } else {
+      builder_.set_default_role(static_cast<RoleIndex>(roles.size()));
+    }
+  }
+  builder_.add_role(std::move(role), std::move(refs));
+}
+
+std::optional<Salary> GraphParser::parse_salary(std::string_view role_owner) {
+  const std::string owner = fmt::format("{}: salary", role_owner);
+  if (!in_.expect(JsonType::object, role_owner, "salary")) return std::nullopt;
+  json_.begin_object();
+  FieldSet<kSalaryFields> fields;
+  Salary salary;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "currency") {
+      salary.currency = read_text(owner, key);
+    } else if (key == "region") {
+      salary.region = read_text(owner, key);
+    } else if (key == "source") {
+      salary.source = read_text(owner, key);
+    } else if (key == "note") {
+      salary.note = read_text(owner, key);
+    } else if (key == "bands" && in_.expect(JsonType::array, owner, key)) {
+      json_.begin_array();
+      while (json_.next_element()) {
+        if (in_.expect(JsonType::object, owner, "bands[]"))
+          salary.bands.push_back(parse_band(owner));
+      }
+    }
+  }
+  return salary;
+}
+
+SalaryBand GraphParser::parse_band(const std::string& owner) {
+  const std::size_t band_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kBandFields> fields;
+  SalaryBand band;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "level") {
+      band.level = read_text(owner, key);
+    } else if (key == "min") {
+      band.min = in_.read_integer(owner, key);
+    } else {
+      band.max = in_.read_integer(owner, key);
+    }
+  }
+  in_.require(fields, {"level"}, band_offset, owner);
+  if (band.min && band.max && *band.min > *band.max) {
+    error(band_offset, fmt::format("{}: band '{}' has min above max", owner, band.level));
+  }
+  return band;
+}
+
+}  // namespace mlroadmap::detail
