@@ -10,9 +10,6 @@ namespace mlroadmap::detail {
 
 namespace {
 
-// What a reference's item holds until the lookup fills it.
-constexpr std::uint32_t kUnresolved = 0x7FFF'FFFFu;
-
 // Appends `from` to `to`, each element through `adjust`, in one allocation; empties `from`.
 template <typename T, typename Adjust>
 void append_all(std::vector<T>& to, std::vector<T>& from, Adjust adjust) {
@@ -43,29 +40,9 @@ std::string_view GraphBuilder::store(std::string_view text) {
   return {out, text.size()};
 }
 
-std::optional<CategoryIndex> GraphBuilder::find_category(std::string_view id) const {
-  for (CategoryIndex c = 0; c < p_.categories.size(); ++c) {
-    if (same_text(p_.categories[c].id, id)) return c;
-  }
-  return std::nullopt;
-}
-
 void GraphBuilder::add_category(const Category& category, std::size_t offset) {
   p_.categories.push_back(category);
   category_offsets_.push_back(offset);
-}
-
-void GraphBuilder::add_prerequisite(std::size_t offset) {
-  const auto position = static_cast<std::uint32_t>(p_.requirement_items.size());
-  pending_refs_.push_back({static_cast<std::uint32_t>(offset), position});
-  p_.requirement_items.push_back(kUnresolved);
-}
-
-void GraphBuilder::add_option(std::size_t offset) {
-  const auto position = static_cast<std::uint32_t>(p_.options.size());
-  pending_refs_.push_back(
-      {static_cast<std::uint32_t>(offset), position | PendingSkillRef::kOptionRef});
-  p_.options.push_back(kUnresolved);
 }
 
 void GraphBuilder::end_group(SkillGraph::ComplexRequirement group) {

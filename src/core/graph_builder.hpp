@@ -13,6 +13,7 @@
 #include "graph_parts.hpp"
 #include "mlroadmap/graph.hpp"
 #include "name_table.hpp"
+#include "text.hpp"
 
 namespace mlroadmap::detail {
 
@@ -40,6 +41,8 @@ struct RoleRefs {
 
 class GraphBuilder {
  public:
+  /// What a reference's item holds until the lookup fills it.
+  static constexpr std::uint32_t kUnresolved = 0x7FFF'FFFFu;
   using Parts = SkillGraph::Parts;
   /// `text` is the graph's source; when it outlives the graph, strings stay views into it.
   GraphBuilder(std::string_view text, bool text_outlives_graph);
@@ -63,7 +66,12 @@ class GraphBuilder {
   void set_description(std::string_view description) { p_.description = description; }
 
   // --- categories
-  std::optional<CategoryIndex> find_category(std::string_view id) const;
+  std::optional<CategoryIndex> find_category(std::string_view id) const {
+    for (CategoryIndex c = 0; c < p_.categories.size(); ++c) {
+      if (same_text(p_.categories[c].id, id)) return c;
+    }
+    return std::nullopt;
+  }
   void add_category(const Category& category, std::size_t offset);
   std::size_t category_offset(CategoryIndex category) const { return category_offsets_[category]; }
   /// Takes the categories another builder knows, for a part of the same text read apart.
@@ -72,9 +80,18 @@ class GraphBuilder {
   // --- skills, added once their requirements, aliases and resources are
   SkillIndex next_skill() const { return static_cast<SkillIndex>(p_.skills.size()); }
   /// A plain prerequisite, its id written at `offset`: looked up after parsing.
-  void add_prerequisite(std::size_t offset);
+  void add_prerequisite(std::size_t offset) {
+    const auto position = static_cast<std::uint32_t>(p_.requirement_items.size());
+    pending_refs_.push_back({static_cast<std::uint32_t>(offset), position});
+    p_.requirement_items.push_back(kUnresolved);
+  }
   /// An option of the group that begin_group started.
-  void add_option(std::size_t offset);
+  void add_option(std::size_t offset) {
+    const auto position = static_cast<std::uint32_t>(p_.options.size());
+    pending_refs_.push_back(
+        {static_cast<std::uint32_t>(offset), position | PendingSkillRef::kOptionRef});
+    p_.options.push_back(kUnresolved);
+  }
   std::uint32_t option_count() const { return static_cast<std::uint32_t>(p_.options.size()); }
   /// A group that starts at the current option; end_group adds it as a requirement.
   SkillGraph::ComplexRequirement begin_group() const { return {option_count(), 0, {}, false}; }
@@ -113,12 +130,9 @@ class GraphBuilder {
   const std::vector<PendingCategory>& pending_categories() const { return pending_categories_; }
   /// Fills the item a reference stands for; different references may be filled concurrently.
   void fill(const PendingSkillRef& ref, SkillIndex skill) {
-    const std::uint32_t position = ref.position & ~PendingSkillRef::kOptionRef;
-    if ((ref.position & PendingSkillRef::kOptionRef) != 0) {
-      p_.options[position] = skill;
-    } else {
-      p_.requirement_items[position] = skill;
-    }
+    const bool option = (ref.position & PendingSkillRef::kOptionRef) != 0;
+    std::uint32_t* const items = option ? p_.options.data() : p_.requirement_items.data();
+    items[ref.position & ~PendingSkillRef::kOptionRef] = skill;
   }
   NameTable& names() { return *names_; }
   const NameTable& names() const { return *names_; }

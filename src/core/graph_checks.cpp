@@ -93,6 +93,7 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
                         std::vector<std::uint32_t>& waiting, std::vector<std::uint32_t>& later) {
   const auto n = static_cast<SkillIndex>(graph.skill_count());
   std::vector<std::uint32_t>& needed_begin = lists.needed_begin;
+  std::uint32_t* const wait = waiting.data();
   detail::run_in_halves(n, split, [&](SkillIndex first, SkillIndex last, int k) {
     std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
     for (SkillIndex s = first; s < last; ++s) {
@@ -100,7 +101,7 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
         graph.for_each_required(s + kAhead, [&](SkillIndex o) { detail::prefetch(count + o); });
       }
       graph.for_each_required(s, [&](SkillIndex o) {
-        ++waiting[s];
+        ++wait[s];
         ++count[o];
       });
     }
@@ -115,8 +116,8 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
 void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists,
                         std::vector<std::uint32_t>& later) {
   const auto n = static_cast<SkillIndex>(graph.skill_count());
-  std::vector<SkillIndex>& needed_by = lists.needed_by;
-  needed_by.resize(lists.needed_begin[n]);
+  lists.needed_by.resize(lists.needed_begin[n]);
+  SkillIndex* const needed_by = lists.needed_by.data();
   std::vector<std::uint32_t> fill(lists.needed_begin.begin(), lists.needed_begin.end() - 1);
   if (split) {
     for (std::size_t o = 0; o < n; ++o) later[o] = lists.needed_begin[o] + later[o + 1];

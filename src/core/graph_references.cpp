@@ -162,7 +162,8 @@ class References {
 
  private:
   void resolve_skill_refs(std::size_t first, std::size_t last, std::vector<std::size_t>& unknown);
-  std::string_view ref_text(const PendingSkillRef& ref, std::string& scratch) const;
+  [[gnu::always_inline]] std::string_view ref_text(const PendingSkillRef& ref,
+                                                   std::string& scratch) const;
   SkillIndex ref_owner(const PendingSkillRef& ref) const;
   std::string suggest_skill(std::string_view name);
   void resolve_role_skills(RoleIndex r);
@@ -202,7 +203,8 @@ std::string References::suggest_skill(std::string_view name) {
 
 // The id a pending reference names, read again from the text: in place when plain, else
 // decoded (escapes) or taken whole (other than ASCII) by a reader.
-std::string_view References::ref_text(const PendingSkillRef& ref, std::string& scratch) const {
+inline std::string_view References::ref_text(const PendingSkillRef& ref,
+                                             std::string& scratch) const {
   const std::string_view text = messages_.text();
   const std::size_t start = ref.text_offset + 1;
   const std::size_t end = find_special_byte(text, start);

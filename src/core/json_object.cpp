@@ -56,13 +56,8 @@ bool ObjectReader::begin_document(std::string_view what) {
   return false;
 }
 
-std::string_view ObjectReader::read_required_string(const Owner& owner, std::string_view field) {
-  const std::size_t offset = json_.offset();
-  const bool is_text = json_.peek() == JsonType::string;
-  const std::string_view text = read_string(owner, field);
-  if (is_text && text.empty())
-    error(offset, fmt::format("{}: '{}' must not be empty", owner, field));
-  return text;
+void ObjectReader::empty_text(std::string_view field, std::size_t offset, const Owner& owner) {
+  error(offset, fmt::format("{}: '{}' must not be empty", owner, field));
 }
 
 namespace {

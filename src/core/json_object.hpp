@@ -183,7 +183,14 @@ class ObjectReader {
     return json_.read_string();
   }
   /// A string that means nothing when empty (a name, a URL): an empty one is an error.
-  std::string_view read_required_string(const Owner& owner, std::string_view field);
+  std::string_view read_required_string(const Owner& owner, std::string_view field) {
+    const std::size_t offset = json_.offset();
+    const bool is_text = json_.peek() == JsonType::string;
+    const std::string_view text = read_string(owner, field);
+    if (is_text && text.empty()) [[unlikely]]
+      empty_text(field, offset, owner);
+    return text;
+  }
   std::optional<double> read_number(const Owner& owner, std::string_view field);
   std::optional<std::int64_t> read_integer(const Owner& owner, std::string_view field);
   /// Reports each of `required` the object at `offset` did not have.
@@ -206,6 +213,7 @@ class ObjectReader {
   [[gnu::noinline]] void wrong_type(JsonType wanted, JsonType found, const Owner& owner,
                                     std::string_view field);
   void missing_field(std::string_view field, std::size_t offset, const Owner& owner);
+  [[gnu::noinline]] void empty_text(std::string_view field, std::size_t offset, const Owner& owner);
 
   JsonReader& json_;
   Messages& messages_;
