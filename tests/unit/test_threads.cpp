@@ -90,9 +90,9 @@ TEST_CASE("a large graph's messages are the same on one thread and on two") {
   const std::size_t late = json.find(R"("name": "K69000")");
   REQUIRE(late != std::string::npos);
   json.replace(late, 16, R"("name": "K10")");
-  const std::size_t ref = json.find(R"("k69499")");
+  const std::size_t ref = json.find(R"(["k69498")");
   REQUIRE(ref != std::string::npos);
-  json.replace(ref, 8, R"("k-none")");
+  json.replace(ref, 9, R"(["k-none")");
   const auto messages = [&](unsigned threads) {
     set_thread_limit(threads);
     const GraphLoadResult loaded = load_graph(json, "large.json");
