@@ -34,6 +34,10 @@ struct Requirement {
   bool any_of = false;
 };
 
+/// Whether `id` follows the id syntax: lowercase letters, digits, '-', '.', '+', starting with
+/// a letter or digit, at most 64 characters.
+bool is_valid_id(std::string_view id);
+
 /// Something to learn. Texts are views into storage owned by the SkillGraph.
 struct Skill {
   std::string_view id;
@@ -142,6 +146,7 @@ class SkillGraph {
   std::span<const std::string_view> aliases(SkillIndex skill) const;
   std::span<const Resource> resources(SkillIndex skill) const;
 
+  // Lookups by name, through the core's name table (name_table.cpp).
   /// The skill whose id is exactly `id`.
   std::optional<SkillIndex> find_skill_by_id(std::string_view id) const;
   /// The skill whose id, name or alias matches `name`, ignoring ASCII case.

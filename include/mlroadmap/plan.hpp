@@ -11,6 +11,10 @@
 
 namespace mlroadmap {
 
+namespace detail {
+struct PlanKey;  // defined inside the core: only the planner writes a plan's links
+}  // namespace detail
+
 /// Something to plan toward: a role (all its skills) or a single skill.
 struct Goal {
   enum class Kind { role, skill };
@@ -63,22 +67,28 @@ struct Plan {
   /// The plan steps a step waits for, in the order its skill lists them (none without links).
   std::span<const PlanLink> waits_for(std::size_t step) const {
     if (!has_links) return {};
-    return std::span(waits_.data() + waits_begin_[step],
-                     waits_begin_[step + 1] - waits_begin_[step]);
+    return std::span(links_.waits.data() + links_.waits_begin[step],
+                     links_.waits_begin[step + 1] - links_.waits_begin[step]);
   }
   /// The plan steps that wait for a step, in plan order (none without links).
   std::span<const std::uint32_t> unlocks(std::size_t step) const {
     if (!has_links) return {};
-    return std::span(unlocks_.data() + unlocks_begin_[step],
-                     unlocks_begin_[step + 1] - unlocks_begin_[step]);
+    return std::span(links_.unlocks.data() + links_.unlocks_begin[step],
+                     links_.unlocks_begin[step + 1] - links_.unlocks_begin[step]);
   }
 
+  /// The links between steps, laid end to end; written by the planner alone: reaching them
+  /// takes a detail::PlanKey, which only the core can name.
+  struct Links {
+    std::vector<std::uint32_t> waits_begin{0};
+    std::vector<PlanLink> waits;
+    std::vector<std::uint32_t> unlocks_begin{0};
+    std::vector<std::uint32_t> unlocks;
+  };
+  Links& links(const detail::PlanKey&) { return links_; }
+
  private:
-  friend class PlanBuilder;
-  std::vector<std::uint32_t> waits_begin_{0};
-  std::vector<PlanLink> waits_;
-  std::vector<std::uint32_t> unlocks_begin_{0};
-  std::vector<std::uint32_t> unlocks_;
+  Links links_;
 };
 
 /// The covered skills the learner did not name: what their skills already imply.

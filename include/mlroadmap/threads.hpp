@@ -13,7 +13,8 @@ std::expected<unsigned, std::string> thread_limit_from_environment();
 /// core, 1 keeps every pass on the calling thread. Results never depend on it.
 void set_thread_limit(unsigned threads);
 
-/// The threads a caller of the core may use: the limit set, else the number of cores.
+/// The threads a pass started on the calling thread may use: 1 inside OneThreadHere, else the
+/// limit set, else the number of cores.
 unsigned thread_limit();
 
 /// While alive, loading and planning started on the calling thread stay on it (for callers

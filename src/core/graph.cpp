@@ -1,9 +1,32 @@
 #include "mlroadmap/graph.hpp"
 
-#include "name_table.hpp"
+#include <algorithm>
+#include <array>
+
 #include "text.hpp"
 
 namespace mlroadmap {
+
+namespace {
+
+// Per byte: 1 for what may start an id (a lowercase letter or a digit), 2 for '-', '.' and '+',
+// which may follow.
+constexpr std::array<std::uint8_t, 256> kIdBytes = [] {
+  std::array<std::uint8_t, 256> bytes{};
+  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = 1;
+  for (int c = '0'; c <= '9'; ++c) bytes[c] = 1;
+  for (const char c : {'-', '.', '+'}) bytes[static_cast<unsigned char>(c)] = 2;
+  return bytes;
+}();
+
+}  // namespace
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  const auto kind = [](char c) { return kIdBytes[static_cast<unsigned char>(c)]; };
+  if (kind(id[0]) != 1) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return kind(c) != 0; });
+}
 
 SkillGraph::SkillGraph() = default;
 SkillGraph::SkillGraph(SkillGraph&&) noexcept = default;
@@ -31,19 +54,6 @@ std::span<const Resource> SkillGraph::resources(SkillIndex skill) const {
   if (d == kNoDetails) return {};
   return std::span(p_.resources.data() + p_.details[d].first_resource,
                    p_.details[d].resource_count);
-}
-
-std::optional<SkillIndex> SkillGraph::find_skill_by_id(std::string_view id) const {
-  const auto skill = find_skill(id);
-  if (!skill || p_.skills[*skill].id != id) return std::nullopt;
-  return skill;
-}
-
-std::optional<SkillIndex> SkillGraph::find_skill(std::string_view name) const {
-  if (!p_.names) return std::nullopt;
-  const auto entry = p_.names->find(p_, name);
-  if (!entry) return std::nullopt;
-  return detail::NameTable::skill(p_, *entry);
 }
 
 std::optional<RoleIndex> SkillGraph::find_role(std::string_view name) const {

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -23,16 +22,6 @@
 namespace mlroadmap {
 
 namespace {
-
-// Per byte: 1 for what may start an id (a lowercase letter or a digit), 2 for '-', '.' and '+',
-// which may follow.
-constexpr std::array<std::uint8_t, 256> kIdBytes = [] {
-  std::array<std::uint8_t, 256> bytes{};
-  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = 1;
-  for (int c = '0'; c <= '9'; ++c) bytes[c] = 1;
-  for (const char c : {'-', '.', '+'}) bytes[static_cast<unsigned char>(c)] = 2;
-  return bytes;
-}();
 
 GraphLoadResult failure(std::string_view file, std::string message) {
   GraphLoadResult result;
@@ -87,13 +76,6 @@ struct FileCloser {
 };
 
 }  // namespace
-
-bool is_valid_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  const auto kind = [](char c) { return kIdBytes[static_cast<unsigned char>(c)]; };
-  if (kind(id[0]) != 1) return false;
-  return std::all_of(id.begin(), id.end(), [&](char c) { return kind(c) != 0; });
-}
 
 GraphLoadResult load_graph(std::string_view text, std::string_view file_name,
                            const LoadOptions& limits) {

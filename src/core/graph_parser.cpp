@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "split_parse.hpp"
 #include "text.hpp"
@@ -148,13 +149,46 @@ void GraphParser::parse_category(const Owner& owner) {
 
 // --- skills --------------------------------------------------------------------------------
 
+// The second half of a large skills array, read by a helper thread into a builder of its own
+// with messages of its own (any one of them and the part is not taken): the same text and
+// limits, a reader that starts inside the skills array of the document object, the categories
+// known so far.
+struct GraphParser::SkillsTail {
+  SkillsTail(std::string_view text, std::size_t start, const GraphBuilder& whole,
+             const LoadOptions& limits, const MappedFile* mapped)
+      : json(text, JsonLimits{limits.max_depth, limits.max_string_bytes}, start, 2),
+        messages(text, {}, limits.max_errors),
+        builder(text, limits.text_outlives_graph),
+        parser(json, messages, builder, limits, mapped) {
+    builder.copy_categories(whole);
+  }
+  std::size_t read(const std::stop_token& stop) {
+    return parser.parse_skills_to_end(stop) ? json.offset() : 0;
+  }
+  JsonReader json;
+  Messages messages;
+  GraphBuilder builder;
+  GraphParser parser;
+};
+
 void GraphParser::parse_skills() {
   if (!in_.expect(JsonType::array, "graph", "skills")) return;
   json_.begin_array();
   const std::size_t first = json_.offset();
-  SkillsTail tail(json_.text(), first, builder_, limits_, mapped_);
+  const std::size_t start = SplitArray::second_half(json_.text(), first);
+  std::unique_ptr<SkillsTail> tail;
+  if (start != SplitArray::kNone) {
+    tail = std::make_unique<SkillsTail>(json_.text(), start, builder_, limits_, mapped_);
+  }
+  SplitArray split(start, [&tail](const std::stop_token& stop) { return tail->read(stop); });
   while (json_.next_element()) {
-    if (json_.offset() == tail.start() && tail.take(builder_, json_)) return;
+    if (json_.offset() == start) {
+      if (const std::size_t end = split.join(); end != 0) {
+        builder_.append(tail->builder);
+        json_.resume_after_container(end);
+        return;
+      }
+    }
     if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) continue;
     read_skill(first);
   }

@@ -12,7 +12,7 @@
 #include "graph_builder.hpp"
 #include "json_object.hpp"
 #include "mapped_file.hpp"
-#include "mlroadmap/graph_loader.hpp"
+#include "mlroadmap/load_options.hpp"
 
 namespace mlroadmap::detail {
 
@@ -25,11 +25,12 @@ class GraphParser {
 
   /// The whole document.
   void parse_document();
-  /// The rest of a skills array, from an element's start; false at the first message or when
-  /// the array does not end cleanly (see split_parse.hpp).
-  bool parse_skills_to_end(const std::stop_token& stop);
 
  private:
+  struct SkillsTail;
+  /// The rest of a skills array, from an element's start, as the helper of split_parse.hpp
+  /// reads it; false at the first message or when asked to stop.
+  bool parse_skills_to_end(const std::stop_token& stop);
   void parse_top_field(std::string_view key);
   void parse_categories();
   void parse_category(const Owner& owner);

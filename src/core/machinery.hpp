@@ -30,13 +30,9 @@ inline constexpr std::size_t kLargerThanCaches = std::size_t{1} << 16;
 /// Bytes of JSON text from which reading an array's second half on another thread pays.
 inline constexpr std::size_t kTextWorthAThread = std::size_t{1} << 20;
 
-/// How many threads a pass started on this thread may use, at least 1: the limit set with
-/// set_thread_limit (MLROADMAP_THREADS), else one per core; 1 on a thread that a pass started.
-unsigned thread_budget();
-
 /// Whether a pass over `count` items should split over two threads.
 inline bool worth_a_thread(std::size_t count) {
-  return count >= kWorthAThread && thread_budget() > 1;
+  return count >= kWorthAThread && thread_limit() > 1;
 }
 
 /// Runs `here` on this thread and `there` on a helper thread at the same time when `split`,

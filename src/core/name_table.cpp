@@ -100,3 +100,22 @@ void NameTable::clear() {
 }
 
 }  // namespace mlroadmap::detail
+
+namespace mlroadmap {
+
+// The graph's lookups by name go through its table.
+
+std::optional<SkillIndex> SkillGraph::find_skill_by_id(std::string_view id) const {
+  const auto skill = find_skill(id);
+  if (!skill || p_.skills[*skill].id != id) return std::nullopt;
+  return skill;
+}
+
+std::optional<SkillIndex> SkillGraph::find_skill(std::string_view name) const {
+  if (!p_.names) return std::nullopt;
+  const auto entry = p_.names->find(p_, name);
+  if (!entry) return std::nullopt;
+  return detail::NameTable::skill(p_, *entry);
+}
+
+}  // namespace mlroadmap

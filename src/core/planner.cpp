@@ -8,6 +8,10 @@
 
 namespace mlroadmap {
 
+namespace detail {
+struct PlanKey {};
+}  // namespace detail
+
 namespace {
 
 // Gives a vector's memory back now (`v = {}` would only empty it and keep the capacity).
@@ -390,18 +394,11 @@ class PlanBuilder {
     return sorted;
   }
 
-  // Where make_steps puts the links between steps: the plan itself, or a part appended to it.
-  struct Links {
-    std::vector<std::uint32_t> waits_begin_{0};
-    std::vector<PlanLink> waits_;
-  };
-
   // Steps [first, last) of the sorted plan skills, in place in the plan, and what each waits
   // for, appended to `out`; a step's end_hour holds its own hours until they are added up.
-  template <typename Out>
   void make_steps(const std::vector<SkillIndex>& sorted, const std::vector<std::uint32_t>& position,
                   const std::vector<std::uint32_t>& stage, std::size_t first, std::size_t last,
-                  Out& out) {
+                  Plan::Links& out) {
     std::vector<PlanLink> deps;
     for (std::size_t k = first; k < last; ++k) {
       const SkillIndex s = sorted[k];
@@ -417,8 +414,8 @@ class PlanBuilder {
       plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
       if (!request_.links) continue;
       dependencies(s, deps);
-      for (const PlanLink& d : deps) out.waits_.push_back({position[d.step], d.requirement});
-      out.waits_begin_.push_back(static_cast<std::uint32_t>(out.waits_.size()));
+      for (const PlanLink& d : deps) out.waits.push_back({position[d.step], d.requirement});
+      out.waits_begin.push_back(static_cast<std::uint32_t>(out.waits.size()));
     }
   }
 
@@ -488,22 +485,22 @@ class PlanBuilder {
     // made in a second thread, then appended.
     plan_.steps.resize(m);
     if (request_.links) {
-      plan_.waits_begin_.reserve(m + 1);
-      plan_.waits_.reserve(edges);
+      links().waits_begin.reserve(m + 1);
+      links().waits.reserve(edges);
     }
     if (detail::worth_a_thread(m)) {
-      Links later;
-      if (request_.links) later.waits_.reserve(edges);  // what is never written costs no memory
+      Plan::Links later;
+      if (request_.links) later.waits.reserve(edges);  // what is never written costs no memory
       detail::run_both(
-          true, [&] { make_steps(sorted, position, stage, 0, m / 2, plan_); },
+          true, [&] { make_steps(sorted, position, stage, 0, m / 2, links()); },
           [&] { make_steps(sorted, position, stage, m / 2, m, later); });
-      const auto base = static_cast<std::uint32_t>(plan_.waits_.size());
-      plan_.waits_.insert(plan_.waits_.end(), later.waits_.begin(), later.waits_.end());
-      for (std::size_t k = 1; k < later.waits_begin_.size(); ++k) {
-        plan_.waits_begin_.push_back(base + later.waits_begin_[k]);
+      const auto base = static_cast<std::uint32_t>(links().waits.size());
+      links().waits.insert(links().waits.end(), later.waits.begin(), later.waits.end());
+      for (std::size_t k = 1; k < later.waits_begin.size(); ++k) {
+        links().waits_begin.push_back(base + later.waits_begin[k]);
       }
     } else {
-      make_steps(sorted, position, stage, 0, m, plan_);
+      make_steps(sorted, position, stage, 0, m, links());
     }
     release(sorted);
     // Hours add up in plan order, after the steps are in place: the same sums either way.
@@ -528,17 +525,19 @@ class PlanBuilder {
   // cursor (which leaves it at the next list's start), then shift the starts back.
   void find_unlocks() {
     const std::size_t m = plan_.steps.size();
-    plan_.unlocks_begin_.assign(m + 1, 0);
-    std::vector<std::uint32_t>& begin = plan_.unlocks_begin_;
-    for (const PlanLink& link : plan_.waits_) ++begin[link.step + 1];
+    links().unlocks_begin.assign(m + 1, 0);
+    std::vector<std::uint32_t>& begin = links().unlocks_begin;
+    for (const PlanLink& link : links().waits) ++begin[link.step + 1];
     for (std::size_t k = 0; k < m; ++k) begin[k + 1] += begin[k];
-    plan_.unlocks_.resize(plan_.waits_.size());
+    links().unlocks.resize(links().waits.size());
     for (std::uint32_t k = 0; k < m; ++k) {  // in plan order, so each list comes out sorted
-      for (const PlanLink& link : plan_.waits_for(k)) plan_.unlocks_[begin[link.step]++] = k;
+      for (const PlanLink& link : plan_.waits_for(k)) links().unlocks[begin[link.step]++] = k;
     }
     for (std::size_t k = m; k > 0; --k) begin[k] = begin[k - 1];
     begin[0] = 0;
   }
+
+  Plan::Links& links() { return plan_.links(detail::PlanKey{}); }
 
   const SkillGraph& graph_;
   const PlanRequest& request_;

@@ -1,45 +1,45 @@
 #pragma once
-// A large skills array read by two threads: this one from the start, a helper from a line about
+// A large JSON array read by two threads: this one from the start, a helper from a line about
 // halfway down that looks like the start of an element (a raw newline only ever sits between
 // tokens, never inside a string). The helper's part is taken only when this thread, reading on,
 // arrives exactly there between two elements, and when the helper read on to the end of the
 // array without a single message. Otherwise this thread reads on as if there were no helper:
-// the graph and the messages are always those of one reader.
+// the result and the messages are always those of one reader. What the helper reads, and into
+// what, is the caller's (the graph parser reads skills into a builder of its own).
 
 #include <cstddef>
+#include <functional>
 #include <limits>
-#include <memory>
+#include <stop_token>
 #include <string_view>
 #include <thread>
 
-#include "graph_builder.hpp"
-#include "json_reader.hpp"
-#include "mapped_file.hpp"
-#include "mlroadmap/graph_loader.hpp"
-
 namespace mlroadmap::detail {
 
-class SkillsTail {
+class SplitArray {
  public:
-  /// Starts the helper when the array whose first element is at or after `first` in `text` is
-  /// large enough and threads are allowed; the helper knows the categories `whole` knows.
-  SkillsTail(std::string_view text, std::size_t first, const GraphBuilder& whole,
-             const LoadOptions& limits, const MappedFile* mapped);
-  ~SkillsTail();
-  SkillsTail(const SkillsTail&) = delete;
-  SkillsTail& operator=(const SkillsTail&) = delete;
+  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-  /// Where the helper's first element begins; never an offset when there is no helper.
+  /// Where a helper may start reading the array whose first element is at or after `first`:
+  /// an element's start about halfway down, with the first element's indentation; kNone when
+  /// the array is too small to be worth a thread, threads are not allowed, or no such line is
+  /// found.
+  static std::size_t second_half(std::string_view text, std::size_t first);
+
+  /// What the helper does: reads from its start to the array's end and returns the offset just
+  /// past the array, or 0 when it gave up (at a message, or when asked to stop).
+  using ReadTail = std::function<std::size_t(const std::stop_token& stop)>;
+
+  /// Starts `read` on a helper thread when `start` is not kNone.
+  SplitArray(std::size_t start, ReadTail read);
+  /// Where the helper started; kNone when there is none.
   std::size_t start() const { return start_; }
-  /// Called where the helper started: true when its part is appended to `builder` and `json`
-  /// is past the array.
-  bool take(GraphBuilder& builder, JsonReader& json);
+  /// Waits for the helper: the offset past the array when its part can be taken, else 0.
+  std::size_t join();
 
  private:
-  struct Part;
-  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-  std::size_t start_ = kNone;
-  std::unique_ptr<Part> part_;
+  std::size_t start_;
+  std::size_t end_ = 0;
   std::jthread thread_;  // asked to stop and joined on the way out
 };
 

@@ -9,7 +9,6 @@
 #include <string_view>
 #include <thread>
 
-#include "machinery.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -37,6 +36,7 @@ std::expected<unsigned, std::string> thread_limit_from_environment() {
 void set_thread_limit(unsigned threads) { process_limit.store(threads, std::memory_order_relaxed); }
 
 unsigned thread_limit() {
+  if (this_thread_limit != 0) return this_thread_limit;
   const unsigned limit = process_limit.load(std::memory_order_relaxed);
   if (limit != 0) return limit;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -44,11 +44,5 @@ unsigned thread_limit() {
 
 OneThreadHere::OneThreadHere() : saved_(this_thread_limit) { this_thread_limit = 1; }
 OneThreadHere::~OneThreadHere() { this_thread_limit = saved_; }
-
-namespace detail {
-
-unsigned thread_budget() { return this_thread_limit != 0 ? this_thread_limit : thread_limit(); }
-
-}  // namespace detail
 
 }  // namespace mlroadmap
