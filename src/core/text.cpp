@@ -255,6 +255,24 @@ bool is_c1_control(std::string_view sequence) {
          static_cast<unsigned char>(sequence[1]) <= 0x9F;
 }
 
+// Appends the character that starts at text[i], a byte of 0x80 or more, as a terminal may
+// see it, and returns the bytes it took. A well-formed UTF-8 sequence passes, except C1
+// controls, which become a space; anything else becomes '?', so a terminal never sees a broken
+// or control sequence.
+std::size_t append_safe_sequence(std::string& out, std::string_view text, std::size_t i) {
+  const std::size_t length = utf8_sequence_length(text, i);
+  if (length == 0) {
+    out += '?';
+    return 1;
+  }
+  if (is_c1_control(text.substr(i, length))) {
+    out += ' ';
+  } else {
+    out.append(text.data() + i, length);
+  }
+  return length;
+}
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -262,24 +280,12 @@ std::string terminal_safe(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      out += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
-      ++i;
+    if (c >= 0x80) {
+      i += append_safe_sequence(out, text, i);
       continue;
     }
-    // A well-formed UTF-8 sequence passes, except C1 controls; anything else becomes '?', so a
-    // terminal never sees a broken or control sequence.
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      out += '?';
-      ++i;
-    } else if (is_c1_control(text.substr(i, length))) {
-      out += ' ';
-      i += length;
-    } else {
-      out.append(text.data() + i, length);
-      i += length;
-    }
+    out += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+    ++i;
   }
   return out;
 }
