@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <array>
+
 #include "mlroadmap/render.hpp"
 #include "render_shared.hpp"
 #include "text.hpp"
@@ -10,6 +12,13 @@ namespace {
 
 // Characters that could start markup wherever they sit in a line; each gets a backslash.
 constexpr std::string_view kMarkupCharacters = "\\`*_[]<>#|~!{}";
+
+// The same as a table by byte, read once per character of text.
+constexpr std::array<bool, 256> kIsMarkup = [] {
+  std::array<bool, 256> table{};
+  for (const char c : kMarkupCharacters) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
 
 // An '&' before a letter or '#' could start an entity or a character reference.
 bool starts_reference(std::string_view text, std::size_t ampersand) {
@@ -30,7 +39,7 @@ std::string markdown_text(std::string_view text) {
   out.reserve(text.size() + 8);
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (kMarkupCharacters.find(c) != std::string_view::npos) {
+    if (kIsMarkup[static_cast<unsigned char>(c)]) {
       out += '\\';
       out += c;
     } else if (c == '&') {
