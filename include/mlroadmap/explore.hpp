@@ -53,6 +53,14 @@ struct RoleCost {
 };
 RoleCost role_cost(const SkillGraph& graph, RoleIndex role);
 
+/// A role with what it takes from nothing, as the list of roles shows it.
+struct CostedRole {
+  RoleIndex role;
+  RoleCost cost;
+};
+/// Every role of the graph in graph order, each with what it takes from nothing.
+std::vector<CostedRole> role_costs(const SkillGraph& graph);
+
 /// The skills that list `skill` among their prerequisites, in graph order.
 std::vector<SkillIndex> dependents_of(const SkillGraph& graph, SkillIndex skill);
 

@@ -79,9 +79,11 @@ std::string render_next_text(const SkillGraph& graph, const Plan& plan,
 std::string render_next_json(const SkillGraph& graph, const Plan& plan,
                              const std::vector<StartableStep>& next);
 
-/// Every role: summary, what it takes from nothing, pay where the graph has it.
-std::string render_roles_text(const SkillGraph& graph, const TextStyle& style);
-std::string render_roles_json(const SkillGraph& graph);
+/// The roles given (with their costs from `role_costs`): summary, what each takes from nothing,
+/// pay where the graph has it.
+std::string render_roles_text(const SkillGraph& graph, const std::vector<CostedRole>& roles,
+                              const TextStyle& style);
+std::string render_roles_json(const SkillGraph& graph, const std::vector<CostedRole>& roles);
 
 /// Diagnostics for people: `file:line:col: error: message`, then the source line and a caret;
 /// `mlroadmap: error: message` for those about no file. Control characters are hidden.

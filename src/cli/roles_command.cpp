@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "mlroadmap/explore.hpp"
 
 namespace mlroadmap::cli {
 
@@ -15,9 +16,10 @@ int run_roles(const RolesOptions& options) {
   if (!format) return kUsageError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
+  const auto roles = role_costs(*graph);
   const std::string text = *format == OutputFormat::json
-                               ? render_roles_json(*graph)
-                               : render_roles_text(*graph, text_style(options.output));
+                               ? render_roles_json(*graph, roles)
+                               : render_roles_text(*graph, roles, text_style(options.output));
   return emit(options.output, text) ? kSuccess : kDataError;
 }
 

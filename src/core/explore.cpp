@@ -126,6 +126,13 @@ RoleCost role_cost(const SkillGraph& graph, RoleIndex role) {
   return {plan.steps.size(), plan.total_hours};
 }
 
+std::vector<CostedRole> role_costs(const SkillGraph& graph) {
+  std::vector<CostedRole> out;
+  out.reserve(graph.roles().size());
+  for (RoleIndex r = 0; r < graph.roles().size(); ++r) out.push_back({r, role_cost(graph, r)});
+  return out;
+}
+
 std::vector<SkillIndex> dependents_of(const SkillGraph& graph, SkillIndex skill) {
   std::vector<SkillIndex> out;
   for (SkillIndex s = 0; s < graph.skill_count(); ++s) {

@@ -28,6 +28,111 @@ void write_skill_brief(detail::JsonWriter& json, const SkillGraph& graph, SkillI
   json.member("summary", graph.summary(s));
 }
 
+// The skills of one category, in graph order, and their hours together.
+struct CategoryMembers {
+  std::vector<SkillIndex> skills;
+  double hours = 0;
+};
+
+CategoryMembers members_of(const SkillGraph& graph, CategoryIndex c) {
+  CategoryMembers members;
+  for (SkillIndex s = 0; s < graph.skill_count(); ++s) {
+    if (graph.skill(s).category != c) continue;
+    members.skills.push_back(s);
+    members.hours += graph.skill(s).hours;
+  }
+  return members;
+}
+
+// A category's heading, then each skill with its id, hours and first sentence.
+void add_category_text(std::string& out, const SkillGraph& graph, CategoryIndex c,
+                       const CategoryMembers& members, const Painter& paint, std::size_t width) {
+  out += paint.heading(terminal_safe(graph.categories()[c].name)) +
+         paint.dim(fmt::format(" ({}, {})", plural(members.skills.size(), "skill", "skills"),
+                               hours_text(members.hours))) +
+         "\n";
+  for (const SkillIndex s : members.skills) {
+    const Skill& skill = graph.skill(s);
+    out += fmt::format("  {} {}", paint.bold(terminal_safe(skill.name)),
+                       paint.dim(fmt::format("({}, {} h)", skill.id, format_number(skill.hours))));
+    out += "\n";
+    const std::string summary = terminal_safe(first_sentence(graph.summary(s)));
+    if (!summary.empty()) out += "      " + wrap_text(summary, width, 6, 6) + "\n";
+  }
+}
+
+// A labelled line of a skill's facts; a long value wraps under itself.
+void add_field(std::string& out, std::size_t width, std::string_view label,
+               std::string_view value) {
+  out += fmt::format("{:<12} {}\n", label, wrap_text(value, width, 13, 13));
+}
+
+void add_facts(std::string& out, const SkillGraph& graph, SkillIndex s, std::size_t width) {
+  const Skill& skill = graph.skill(s);
+  add_field(out, width, "Category:", terminal_safe(graph.category_of(s).name));
+  add_field(out, width, "Hours:", skill.has_hours ? format_number(skill.hours) : "not given");
+  if (const auto aliases = graph.aliases(s); !aliases.empty()) {
+    std::string list;
+    for (const std::string_view a : aliases) list += (list.empty() ? "" : ", ") + terminal_safe(a);
+    add_field(out, width, "Aliases:", list);
+  }
+}
+
+// "A: why", or for an any_of group "one of A, B or C: why".
+std::string requirement_text(const SkillGraph& graph, const Requirement& requirement) {
+  std::string line;
+  if (requirement.any_of) {
+    line = "one of ";
+    for (std::size_t k = 0; k < requirement.options.size(); ++k) {
+      if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
+      line += terminal_safe(graph.skill(requirement.options[k]).name);
+    }
+  } else {
+    line = terminal_safe(graph.skill(requirement.options.front()).name);
+  }
+  if (!requirement.why.empty()) line += ": " + terminal_safe(requirement.why);
+  return line;
+}
+
+void add_prerequisites(std::string& out, const SkillGraph& graph, SkillIndex s,
+                       const Painter& paint, std::size_t width) {
+  out += "\n" + paint.bold("Prerequisites:");
+  if (graph.requirement_count(s) == 0) out += " none";
+  out += "\n";
+  for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+    out += "  - " + wrap_text(requirement_text(graph, graph.requirement(s, r)), width, 4, 4) + "\n";
+  }
+}
+
+void add_unlocks(std::string& out, const SkillGraph& graph, SkillIndex s, const Painter& paint,
+                 std::size_t width) {
+  const auto dependents = dependents_of(graph, s);
+  out += "\n" + paint.bold("Unlocks:");
+  if (dependents.empty()) {
+    out += " nothing further\n";
+    return;
+  }
+  std::string list;
+  for (const SkillIndex d : dependents) {
+    list += (list.empty() ? "" : ", ") + terminal_safe(graph.skill(d).name);
+  }
+  out += "\n  " + wrap_text(list, width, 2, 2) + "\n";
+}
+
+void add_resources(std::string& out, std::span<const Resource> resources, const Painter& paint,
+                   std::size_t width) {
+  if (resources.empty()) return;
+  out += "\n" + paint.bold("Resources:") + "\n";
+  for (const Resource& resource : resources) {
+    std::string kind = terminal_safe(resource.type);
+    kind +=
+        kind.empty() ? (resource.free ? "free" : "paid") : (resource.free ? ", free" : ", paid");
+    out += "  - " +
+           wrap_text(fmt::format("{} ({})", terminal_safe(resource.title), kind), width, 4, 4) +
+           "\n    " + terminal_safe(resource.url) + "\n";
+  }
+}
+
 }  // namespace
 
 std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIndex> category,
@@ -37,32 +142,14 @@ std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIn
   std::string out;
   for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
     if (category && *category != c) continue;
-    std::vector<SkillIndex> members;
-    double hours = 0;
-    for (SkillIndex s = 0; s < graph.skill_count(); ++s) {
-      if (graph.skill(s).category != c) continue;
-      members.push_back(s);
-      hours += graph.skill(s).hours;
-    }
+    const CategoryMembers members = members_of(graph, c);
     if (style.quiet) {
-      for (const SkillIndex s : members) out += fmt::format("{}\n", graph.skill(s).id);
+      for (const SkillIndex s : members.skills) out += fmt::format("{}\n", graph.skill(s).id);
       continue;
     }
-    if (members.empty() && !category) continue;
+    if (members.skills.empty() && !category) continue;
     if (!out.empty()) out += "\n";
-    out += paint.heading(terminal_safe(graph.categories()[c].name)) +
-           paint.dim(fmt::format(" ({}, {})", plural(members.size(), "skill", "skills"),
-                                 hours_text(hours))) +
-           "\n";
-    for (const SkillIndex s : members) {
-      const Skill& skill = graph.skill(s);
-      out +=
-          fmt::format("  {} {}", paint.bold(terminal_safe(skill.name)),
-                      paint.dim(fmt::format("({}, {} h)", skill.id, format_number(skill.hours))));
-      out += "\n";
-      const std::string summary = terminal_safe(first_sentence(graph.summary(s)));
-      if (!summary.empty()) out += "      " + wrap_text(summary, width, 6, 6) + "\n";
-    }
+    add_category_text(out, graph, c, members, paint, width);
   }
   return out;
 }
@@ -99,63 +186,15 @@ std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextS
   const Painter paint(style.color);
   const std::size_t width = std::max<std::size_t>(style.width, 40);
   const Skill& skill = graph.skill(s);
-  std::string out;
-  const auto field = [&](std::string_view label, std::string_view value) {
-    out += fmt::format("{:<12} {}\n", label, wrap_text(value, width, 13, 13));
-  };
-  out +=
+  std::string out =
       paint.heading(terminal_safe(skill.name)) + paint.dim(fmt::format(" ({})", skill.id)) + "\n\n";
-  field("Category:", terminal_safe(graph.category_of(s).name));
-  field("Hours:", skill.has_hours ? format_number(skill.hours) : "not given");
-  if (const auto aliases = graph.aliases(s); !aliases.empty()) {
-    std::string list;
-    for (const std::string_view a : aliases) list += (list.empty() ? "" : ", ") + terminal_safe(a);
-    field("Aliases:", list);
-  }
+  add_facts(out, graph, s, width);
   if (const std::string_view summary = graph.summary(s); !summary.empty()) {
     out += "\n" + wrap_text(terminal_safe(summary), width, 0, 0) + "\n";
   }
-
-  out += "\n" + paint.bold("Prerequisites:");
-  if (graph.requirement_count(s) == 0) out += " none";
-  out += "\n";
-  for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-    const Requirement requirement = graph.requirement(s, r);
-    std::string line;
-    if (requirement.any_of) {
-      line = "one of ";
-      for (std::size_t k = 0; k < requirement.options.size(); ++k) {
-        if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
-        line += terminal_safe(graph.skill(requirement.options[k]).name);
-      }
-    } else {
-      line = terminal_safe(graph.skill(requirement.options.front()).name);
-    }
-    if (!requirement.why.empty()) line += ": " + terminal_safe(requirement.why);
-    out += "  - " + wrap_text(line, width, 4, 4) + "\n";
-  }
-  const auto dependents = dependents_of(graph, s);
-  out += "\n" + paint.bold("Unlocks:");
-  if (dependents.empty()) {
-    out += " nothing further\n";
-  } else {
-    std::string list;
-    for (const SkillIndex d : dependents) {
-      list += (list.empty() ? "" : ", ") + terminal_safe(graph.skill(d).name);
-    }
-    out += "\n  " + wrap_text(list, width, 2, 2) + "\n";
-  }
-  if (const auto resources = graph.resources(s); !resources.empty()) {
-    out += "\n" + paint.bold("Resources:") + "\n";
-    for (const Resource& resource : resources) {
-      std::string kind = terminal_safe(resource.type);
-      kind +=
-          kind.empty() ? (resource.free ? "free" : "paid") : (resource.free ? ", free" : ", paid");
-      out += "  - " +
-             wrap_text(fmt::format("{} ({})", terminal_safe(resource.title), kind), width, 4, 4) +
-             "\n    " + terminal_safe(resource.url) + "\n";
-    }
-  }
+  add_prerequisites(out, graph, s, paint, width);
+  add_unlocks(out, graph, s, paint, width);
+  add_resources(out, graph.resources(s), paint, width);
   if (const std::string_view milestone = graph.milestone(s); !milestone.empty()) {
     out += "\n" + paint.bold("Milestone:") + "\n  " +
            wrap_text(terminal_safe(milestone), width, 2, 2) + "\n";

@@ -3,6 +3,7 @@
 #include "diagram.hpp"
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
+#include "render_shared.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -90,8 +91,7 @@ Diagram diagram_of_plan(const SkillGraph& graph, const Plan& plan) {
   Diagram diagram;
   diagram.groups.resize(plan.stage_count);
   for (std::uint32_t stage = 1; stage <= plan.stage_count; ++stage) {
-    diagram.groups[stage - 1].title =
-        stage == 1 ? std::string("Stage 1: start now") : fmt::format("Stage {}", stage);
+    diagram.groups[stage - 1].title = stage_title(stage);
   }
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& step = plan.steps[i];

@@ -147,33 +147,32 @@ void prefetch_step_texts(const SkillGraph& graph, const Plan& plan, std::size_t 
   }
 }
 
-void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
-  const auto id_list = [&](std::string_view name, const std::vector<SkillIndex>& skills) {
-    json.key(name);
-    json.begin_array();
-    for (const SkillIndex s : skills) json.value(graph.skill(s).id);
-    json.end_array();
-  };
-  const bool paced = plan.hours_per_week > 0;
-  const PlanSchedule schedule = schedule_plan(plan);
-  const auto span = [&](std::string_view name, WeekSpan weeks) {
-    json.key(name);
-    json.begin_object();
-    json.member("first", weeks.first);
-    json.member("last", weeks.last);
-    json.end_object();
-    if (!plan.start) return;
-    const DateSpan dates = dates_of(weeks, *plan.start);
-    json.key("dates");
-    json.begin_object();
-    json.member("first", format_date(dates.first));
-    json.member("last", format_date(dates.last));
-    json.end_object();
-  };
+void write_id_list(detail::JsonWriter& json, const SkillGraph& graph, std::string_view name,
+                   const std::vector<SkillIndex>& skills) {
+  json.key(name);
+  json.begin_array();
+  for (const SkillIndex s : skills) json.value(graph.skill(s).id);
+  json.end_array();
+}
 
+// The weeks of a step or stage, and with a start date the days they cover.
+void write_weeks(detail::JsonWriter& json, const Plan& plan, std::string_view name,
+                 WeekSpan weeks) {
+  json.key(name);
   json.begin_object();
-  json.member("schema_version", std::int64_t{1});
-  json.member("graph", graph.title());
+  json.member("first", weeks.first);
+  json.member("last", weeks.last);
+  json.end_object();
+  if (!plan.start) return;
+  const DateSpan dates = dates_of(weeks, *plan.start);
+  json.key("dates");
+  json.begin_object();
+  json.member("first", format_date(dates.first));
+  json.member("last", format_date(dates.last));
+  json.end_object();
+}
+
+void write_goals(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
   json.key("goals");
   json.begin_array();
   for (const Goal& goal : plan.goals) {
@@ -184,15 +183,15 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
     json.end_object();
   }
   json.end_array();
-  id_list("have", plan.have);
-  json.member("exact", plan.exact);
-  id_list("covered", plan.covered);
+}
+
+void write_totals(detail::JsonWriter& json, const Plan& plan, const PlanSchedule& schedule) {
   json.key("totals");
   json.begin_object();
   json.member("steps", static_cast<std::int64_t>(plan.steps.size()));
   json.member("stages", plan.stage_count);
   json.member("hours", plan.total_hours);
-  if (paced) {
+  if (plan.hours_per_week > 0) {
     json.member("hours_per_week", plan.hours_per_week);
     json.member("weeks", schedule.weeks);
     if (plan.start) {
@@ -203,6 +202,9 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
     }
   }
   json.end_object();
+}
+
+void write_stages(detail::JsonWriter& json, const Plan& plan, const PlanSchedule& schedule) {
   json.key("stages");
   json.begin_array();
   for (const StageTotals& stage : stage_totals(plan)) {
@@ -210,10 +212,17 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
     json.member("stage", stage.stage);
     json.member("steps", static_cast<std::int64_t>(stage.steps));
     json.member("hours", stage.hours);
-    if (paced) span("weeks", schedule.stages[stage.stage - 1]);
+    if (plan.hours_per_week > 0) write_weeks(json, plan, "weeks", schedule.stages[stage.stage - 1]);
     json.end_object();
   }
   json.end_array();
+}
+
+// The steps in plan order, each with the steps it waits for (and why) and those it unlocks.
+// This loop is most of the time of a large plan's JSON: keep its work per step as it is.
+void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan,
+                 const PlanSchedule& schedule) {
+  const bool paced = plan.hours_per_week > 0;
   json.key("steps");
   json.begin_array();
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
@@ -227,7 +236,7 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
     json.member("stage", step.stage);
     json.member("hours", skill.hours);
     json.member("goal", step.is_goal);
-    if (paced) span("weeks", schedule.steps[i]);
+    if (paced) write_weeks(json, plan, "weeks", schedule.steps[i]);
     json.key("waits_for");
     json.begin_array();
     for (const PlanLink& link : plan.waits_for(i)) {
@@ -245,6 +254,20 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
     json.end_object();
   }
   json.end_array();
+}
+
+void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
+  const PlanSchedule schedule = schedule_plan(plan);
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.member("graph", graph.title());
+  write_goals(json, graph, plan);
+  write_id_list(json, graph, "have", plan.have);
+  json.member("exact", plan.exact);
+  write_id_list(json, graph, "covered", plan.covered);
+  write_totals(json, plan, schedule);
+  write_stages(json, plan, schedule);
+  write_steps(json, graph, plan, schedule);
   json.end_object();
 }
 

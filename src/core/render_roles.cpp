@@ -7,96 +7,122 @@
 
 namespace mlroadmap {
 
-std::string render_roles_text(const SkillGraph& graph, const TextStyle& style) {
+namespace {
+
+// A labelled line under a role's name; a long value wraps under itself.
+void add_field(std::string& out, std::size_t width, std::string_view label,
+               std::string_view value) {
+  out += fmt::format("  {:<11}{}\n", label, wrap_text(value, width, 13, 13));
+}
+
+std::string takes_text(const Role& role, const RoleCost& cost) {
+  return fmt::format("{} from nothing, {} ({} target {})", plural(cost.steps, "skill", "skills"),
+                     hours_text(cost.hours), role.skills.size(),
+                     role.skills.size() == 1 ? "skill" : "skills");
+}
+
+void add_pay_fields(std::string& out, std::size_t width, const Salary& salary) {
+  if (salary.bands.empty()) return;
+  add_field(out, width, "Pay:", salary_line(salary));
+  if (!salary.note.empty()) add_field(out, width, "", terminal_safe(salary.note));
+  if (!salary.source.empty()) add_field(out, width, "Source:", terminal_safe(salary.source));
+}
+
+std::string role_names(const SkillGraph& graph, const std::vector<RoleIndex>& roles) {
+  std::string names;
+  for (const RoleIndex r : roles) {
+    if (!names.empty()) names += ", ";
+    names += terminal_safe(graph.role(r).name);
+  }
+  return names;
+}
+
+void add_role_text(std::string& out, const SkillGraph& graph, const CostedRole& costed,
+                   const Painter& paint, std::size_t width) {
+  const Role& role = graph.role(costed.role);
+  out += paint.bold(terminal_safe(role.name)) +
+         paint.dim(fmt::format(" ({}{})", role.id, role.is_default ? ", default" : "")) + "\n";
+  if (!role.summary.empty()) add_field(out, width, "", terminal_safe(role.summary));
+  add_field(out, width, "Takes:", takes_text(role, costed.cost));
+  if (role.salary) add_pay_fields(out, width, *role.salary);
+  if (!role.grows_into.empty()) {
+    add_field(out, width, "Leads to:", role_names(graph, role.grows_into));
+  }
+}
+
+void write_salary(detail::JsonWriter& json, const Salary& salary) {
+  json.begin_object();
+  json.member("currency", salary.currency);
+  json.member("region", salary.region);
+  json.member("source", salary.source);
+  json.member("note", salary.note);
+  json.key("bands");
+  json.begin_array();
+  for (const SalaryBand& band : salary.bands) {
+    json.begin_object();
+    json.member("level", band.level);
+    if (band.min) json.member("min", *band.min);
+    if (band.max) json.member("max", *band.max);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+void write_role(detail::JsonWriter& json, const SkillGraph& graph, const CostedRole& costed) {
+  const Role& role = graph.role(costed.role);
+  json.begin_object();
+  json.member("id", role.id);
+  json.member("name", role.name);
+  json.member("summary", role.summary);
+  json.member("default", role.is_default);
+  json.key("skills");
+  json.begin_array();
+  for (const SkillIndex s : role.skills) json.value(graph.skill(s).id);
+  json.end_array();
+  json.key("from_nothing");
+  json.begin_object();
+  json.member("steps", static_cast<std::int64_t>(costed.cost.steps));
+  json.member("hours", costed.cost.hours);
+  json.end_object();
+  json.key("grows_into");
+  json.begin_array();
+  for (const RoleIndex g : role.grows_into) json.value(graph.role(g).id);
+  json.end_array();
+  if (role.salary) {
+    json.key("salary");
+    write_salary(json, *role.salary);
+  }
+  json.end_object();
+}
+
+}  // namespace
+
+std::string render_roles_text(const SkillGraph& graph, const std::vector<CostedRole>& roles,
+                              const TextStyle& style) {
+  std::string out;
+  if (style.quiet) {
+    for (const CostedRole& costed : roles) out += fmt::format("{}\n", graph.role(costed.role).id);
+    return out;
+  }
   const Painter paint(style.color);
   const std::size_t width = std::max<std::size_t>(style.width, 40);
-  std::string out;
-  for (RoleIndex r = 0; r < graph.roles().size(); ++r) {
-    const Role& role = graph.role(r);
-    const RoleCost cost = role_cost(graph, r);
-    if (style.quiet) {
-      out += fmt::format("{}\n", role.id);
-      continue;
-    }
-    if (r > 0) out += "\n";
-    out += paint.bold(terminal_safe(role.name)) +
-           paint.dim(fmt::format(" ({}{})", role.id, role.is_default ? ", default" : "")) + "\n";
-    const auto field = [&](std::string_view label, std::string_view value) {
-      out += fmt::format("  {:<11}{}\n", label, wrap_text(value, width, 13, 13));
-    };
-    if (!role.summary.empty()) field("", terminal_safe(role.summary));
-    field("Takes:", fmt::format("{} from nothing, {} ({} target {})",
-                                plural(cost.steps, "skill", "skills"), hours_text(cost.hours),
-                                role.skills.size(), role.skills.size() == 1 ? "skill" : "skills"));
-    if (role.salary && !role.salary->bands.empty()) {
-      field("Pay:", salary_line(*role.salary));
-      if (!role.salary->note.empty()) field("", terminal_safe(role.salary->note));
-      if (!role.salary->source.empty()) {
-        field("Source:", terminal_safe(role.salary->source));
-      }
-    }
-    if (!role.grows_into.empty()) {
-      std::string next;
-      for (const RoleIndex g : role.grows_into) {
-        if (!next.empty()) next += ", ";
-        next += terminal_safe(graph.role(g).name);
-      }
-      field("Leads to:", next);
-    }
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    if (i > 0) out += "\n";
+    add_role_text(out, graph, roles[i], paint, width);
   }
-  if (graph.roles().empty() && !style.quiet) out += "This graph has no roles.\n";
+  if (roles.empty()) out += "This graph has no roles.\n";
   return out;
 }
 
-std::string render_roles_json(const SkillGraph& graph) {
+std::string render_roles_json(const SkillGraph& graph, const std::vector<CostedRole>& roles) {
   std::string out;
   detail::JsonWriter json(out);
   json.begin_object();
   json.member("schema_version", std::int64_t{1});
   json.key("roles");
   json.begin_array();
-  for (RoleIndex r = 0; r < graph.roles().size(); ++r) {
-    const Role& role = graph.role(r);
-    const RoleCost cost = role_cost(graph, r);
-    json.begin_object();
-    json.member("id", role.id);
-    json.member("name", role.name);
-    json.member("summary", role.summary);
-    json.member("default", role.is_default);
-    json.key("skills");
-    json.begin_array();
-    for (const SkillIndex s : role.skills) json.value(graph.skill(s).id);
-    json.end_array();
-    json.key("from_nothing");
-    json.begin_object();
-    json.member("steps", static_cast<std::int64_t>(cost.steps));
-    json.member("hours", cost.hours);
-    json.end_object();
-    json.key("grows_into");
-    json.begin_array();
-    for (const RoleIndex g : role.grows_into) json.value(graph.role(g).id);
-    json.end_array();
-    if (role.salary) {
-      json.key("salary");
-      json.begin_object();
-      json.member("currency", role.salary->currency);
-      json.member("region", role.salary->region);
-      json.member("source", role.salary->source);
-      json.member("note", role.salary->note);
-      json.key("bands");
-      json.begin_array();
-      for (const SalaryBand& band : role.salary->bands) {
-        json.begin_object();
-        json.member("level", band.level);
-        if (band.min) json.member("min", *band.min);
-        if (band.max) json.member("max", *band.max);
-        json.end_object();
-      }
-      json.end_array();
-      json.end_object();
-    }
-    json.end_object();
-  }
+  for (const CostedRole& costed : roles) write_role(json, graph, costed);
   json.end_array();
   json.end_object();
   return out;

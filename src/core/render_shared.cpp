@@ -42,4 +42,17 @@ std::string salary_line(const Salary& salary) {
   return out;
 }
 
+std::string weeks_text(const Plan& plan, WeekSpan weeks) {
+  if (plan.start) {
+    const DateSpan dates = dates_of(weeks, *plan.start);
+    return fmt::format("{} to {}", format_date(dates.first), format_date(dates.last));
+  }
+  return weeks.first == weeks.last ? fmt::format("week {}", weeks.first)
+                                   : fmt::format("weeks {}-{}", weeks.first, weeks.last);
+}
+
+std::string stage_title(std::uint32_t stage) {
+  return stage == 1 ? std::string("Stage 1: start now") : fmt::format("Stage {}", stage);
+}
+
 }  // namespace mlroadmap

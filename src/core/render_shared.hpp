@@ -1,5 +1,5 @@
 #pragma once
-// What the renderers share: terminal styling, and counts, hours and pay in words.
+// What the renderers share: terminal styling, and counts, hours, pay, weeks and stages in words.
 
 #include <fmt/format.h>
 
@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "mlroadmap/graph.hpp"
+#include "mlroadmap/plan.hpp"
 
 namespace mlroadmap {
 
@@ -37,5 +38,12 @@ std::string salary_line(const Salary& salary);
 
 /// 120000 as "120,000".
 std::string thousands(std::int64_t value);
+
+/// "week 3", "weeks 1-4", or the days they cover ("2027-01-04 to 2027-01-31") when the plan
+/// has a start date.
+std::string weeks_text(const Plan& plan, WeekSpan weeks);
+
+/// "Stage 1: start now", "Stage 2".
+std::string stage_title(std::uint32_t stage);
 
 }  // namespace mlroadmap

@@ -19,121 +19,182 @@ std::string name_list(const SkillGraph& graph, const std::vector<SkillIndex>& sk
   return out;
 }
 
-std::string when(const Plan& plan, WeekSpan weeks) {
-  if (plan.start) {
-    const DateSpan dates = dates_of(weeks, *plan.start);
-    return fmt::format("{} to {}", format_date(dates.first), format_date(dates.last));
+std::string goal_names(const SkillGraph& graph, const Plan& plan) {
+  if (plan.goals.empty()) return "every skill in the graph";
+  std::string goals;
+  for (const Goal& goal : plan.goals) {
+    if (!goals.empty()) goals += ", ";
+    goals += terminal_safe(goal_name(graph, goal));
   }
-  return weeks.first == weeks.last ? fmt::format("week {}", weeks.first)
-                                   : fmt::format("weeks {}-{}", weeks.first, weeks.last);
+  return goals;
+}
+
+// What every part of the listing reads.
+struct PlanListing {
+  const SkillGraph& graph;
+  const Plan& plan;
+  const PlanSchedule& schedule;
+  const Painter& paint;
+  std::size_t width;
+  bool paced;
+  bool quiet;
+};
+
+// A labelled line of the heading; a long value wraps under itself.
+void add_field(std::string& out, std::size_t width, std::string_view label,
+               std::string_view value) {
+  out += fmt::format("{:<10} {}\n", label, wrap_text(value, width, 11, 11));
+}
+
+// The title, the goals with the pay of goal roles, and where the learner starts.
+void add_heading(std::string& out, const PlanListing& doc) {
+  const SkillGraph& graph = doc.graph;
+  const Plan& plan = doc.plan;
+  const std::string goals = goal_names(graph, plan);
+  out += doc.paint.heading(fmt::format("Roadmap to {}", goals)) + "\n\n";
+  add_field(out, doc.width, "Goal:", goals);
+  for (const Goal& goal : plan.goals) {
+    if (goal.kind != Goal::Kind::role) continue;
+    const Role& role = graph.role(goal.index);
+    if (role.salary && !role.salary->bands.empty()) {
+      add_field(out, doc.width, "Pay:", salary_line(*role.salary));
+    }
+  }
+  add_field(out, doc.width,
+            "Have:", plan.have.empty() ? "nothing yet" : name_list(graph, plan.have));
+  if (const auto implied = implied_cover(plan); !implied.empty()) {
+    add_field(out, doc.width, "Covered:", name_list(graph, implied));
+  }
+}
+
+// What is left to learn, and at what pace.
+void add_totals(std::string& out, const PlanListing& doc) {
+  const Plan& plan = doc.plan;
+  add_field(out, doc.width, "To learn:",
+            fmt::format("{}, {}, {}", plural(plan.steps.size(), "skill", "skills"),
+                        hours_text(plan.total_hours), plural(plan.stage_count, "stage", "stages")));
+  if (!doc.paced) return;
+  std::string pace = fmt::format("{} hours a week: {}", format_number(plan.hours_per_week),
+                                 plural(doc.schedule.weeks, "week", "weeks"));
+  if (plan.start) pace += ", " + weeks_text(plan, {1, doc.schedule.weeks});
+  add_field(out, doc.width, "Pace:", pace);
+}
+
+// Where the columns of the step lines start and how wide they are.
+struct StepColumns {
+  std::size_t number;  ///< digits of the last step's number
+  std::size_t indent;  ///< where names start
+  std::size_t name;
+  std::size_t when;  ///< weeks or dates, with the two spaces before them; 0 without a pace
+};
+
+// The name column is as wide as the longest name, but leaves room for hours, weeks and the
+// longest category within the width; a longer name takes a line of its own.
+StepColumns step_columns(const PlanListing& doc) {
+  const SkillGraph& graph = doc.graph;
+  std::size_t name_width = 0;
+  std::size_t category_width = 0;
+  for (const PlanStep& step : doc.plan.steps) {
+    name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
+    category_width =
+        std::max(category_width, display_width(terminal_safe(graph.category_of(step.skill).name)));
+  }
+  StepColumns columns;
+  columns.number = fmt::formatted_size("{}", doc.plan.steps.size());
+  columns.indent = columns.number + 4;
+  columns.when = !doc.paced ? 0 : doc.plan.start ? 26 : 13;
+  const std::size_t fixed = columns.indent + 2 + 7 + columns.when + 2 + category_width;
+  const std::size_t room = fixed < doc.width ? doc.width - fixed : 0;
+  columns.name = std::min({name_width, std::max<std::size_t>(room, 20), std::size_t{40}});
+  return columns;
+}
+
+void add_stage_heading(std::string& out, const PlanListing& doc, const StageTotals& stage) {
+  std::string detail =
+      fmt::format("({}, {}", plural(stage.steps, "skill", "skills"), hours_text(stage.hours));
+  if (doc.paced) detail += ", " + weeks_text(doc.plan, doc.schedule.stages[stage.stage - 1]);
+  out += fmt::format("\n{} {}\n", doc.paint.bold(stage_title(stage.stage)),
+                     doc.paint.dim(detail + ")"));
+}
+
+// The step's number and name, padded to the name column or, when longer, on a line of its own.
+std::string name_cell(const PlanListing& doc, const StepColumns& columns, std::size_t i) {
+  const std::string name = terminal_safe(doc.graph.skill(doc.plan.steps[i].skill).name);
+  std::string cell = fmt::format("  {:>{}}. {}", i + 1, columns.number, doc.paint.bold(name));
+  const std::size_t used = display_width(name);
+  if (used > columns.name) {
+    cell += "\n" + std::string(columns.indent + columns.name, ' ');
+  } else {
+    cell.append(columns.name - used, ' ');
+  }
+  return cell;
+}
+
+// Hours, and with a pace the step's weeks or dates.
+std::string meta_cell(const PlanListing& doc, const StepColumns& columns, std::size_t i) {
+  std::string meta =
+      fmt::format("{:>5} h", format_number(doc.graph.skill(doc.plan.steps[i].skill).hours));
+  if (doc.paced) {
+    meta += fmt::format("  {:<{}}", weeks_text(doc.plan, doc.schedule.steps[i]), columns.when - 2);
+  }
+  return meta;
+}
+
+void add_waits_line(std::string& out, const PlanListing& doc, const StepColumns& columns,
+                    std::size_t i) {
+  const auto waits = doc.plan.waits_for(i);
+  if (waits.empty() || doc.quiet) return;
+  std::string after = "after: ";
+  for (std::size_t k = 0; k < waits.size(); ++k) {
+    if (k > 0) after += ", ";
+    after += terminal_safe(doc.graph.skill(doc.plan.steps[waits[k].step].skill).name);
+  }
+  out += std::string(columns.indent, ' ') +
+         doc.paint.dim(wrap_text(after, doc.width, columns.indent, columns.indent + 7)) + "\n";
+}
+
+void add_step(std::string& out, const PlanListing& doc, const StepColumns& columns, std::size_t i) {
+  const PlanStep& step = doc.plan.steps[i];
+  const std::string meta = meta_cell(doc, columns, i);
+  std::string tail = terminal_safe(doc.graph.category_of(step.skill).name);
+  if (step.is_goal) tail += " (goal)";
+  // The category goes last and moves under the name when the line would pass the width.
+  const std::size_t column = columns.indent + columns.name + 2 + display_width(meta) + 2;
+  out += name_cell(doc, columns, i) + "  " + doc.paint.dim(meta);
+  if (column + display_width(tail) > doc.width) {
+    out += "\n" + std::string(columns.indent, ' ') + doc.paint.dim(tail) + "\n";
+  } else {
+    out += "  " + doc.paint.dim(tail) + "\n";
+  }
+  add_waits_line(out, doc, columns, i);
 }
 
 }  // namespace
 
 std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const TextStyle& style) {
   const Painter paint(style.color);
-  const std::size_t width = std::max<std::size_t>(style.width, 40);
-  const bool paced = plan.hours_per_week > 0;
   const PlanSchedule schedule = schedule_plan(plan);
+  const PlanListing doc{graph,
+                        plan,
+                        schedule,
+                        paint,
+                        std::max<std::size_t>(style.width, 40),
+                        plan.hours_per_week > 0,
+                        style.quiet};
   std::string out;
-
   if (!style.quiet) {
-    std::string goals;
-    for (const Goal& goal : plan.goals) {
-      if (!goals.empty()) goals += ", ";
-      goals += terminal_safe(goal_name(graph, goal));
-    }
-    if (plan.goals.empty()) goals = "every skill in the graph";
-    const auto field = [&](std::string_view label, std::string_view value) {
-      out += fmt::format("{:<10} {}\n", label, wrap_text(value, width, 11, 11));
-    };
-    out += paint.heading(fmt::format("Roadmap to {}", goals)) + "\n\n";
-    field("Goal:", goals);
-    for (const Goal& goal : plan.goals) {
-      if (goal.kind != Goal::Kind::role) continue;
-      const Role& role = graph.role(goal.index);
-      if (role.salary && !role.salary->bands.empty()) field("Pay:", salary_line(*role.salary));
-    }
-    field("Have:", plan.have.empty() ? "nothing yet" : name_list(graph, plan.have));
-    if (const auto implied = implied_cover(plan); !implied.empty()) {
-      field("Covered:", name_list(graph, implied));
-    }
+    add_heading(out, doc);
     if (plan.steps.empty()) {
       out += "\nNothing left to learn for this goal.\n";
       return out;
     }
-    field("To learn:",
-          fmt::format("{}, {}, {}", plural(plan.steps.size(), "skill", "skills"),
-                      hours_text(plan.total_hours), plural(plan.stage_count, "stage", "stages")));
-    if (paced) {
-      std::string pace = fmt::format("{} hours a week: {}", format_number(plan.hours_per_week),
-                                     plural(schedule.weeks, "week", "weeks"));
-      if (plan.start) {
-        const DateSpan dates = dates_of({1, schedule.weeks}, *plan.start);
-        pace += fmt::format(", {} to {}", format_date(dates.first), format_date(dates.last));
-      }
-      field("Pace:", pace);
-    }
+    add_totals(out, doc);
   }
-
-  // The name column is as wide as the longest name, but leaves room for hours, weeks and the
-  // longest category within the width; a longer name takes a line of its own.
-  std::size_t name_width = 0;
-  std::size_t category_width = 0;
-  for (const PlanStep& step : plan.steps) {
-    name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
-    category_width =
-        std::max(category_width, display_width(terminal_safe(graph.category_of(step.skill).name)));
-  }
-  const std::size_t number_width = fmt::formatted_size("{}", plan.steps.size());
-  const std::size_t indent = number_width + 4;
-  const std::size_t when_width = !paced ? 0 : plan.start ? 26 : 13;
-  const std::size_t fixed = indent + 2 + 7 + when_width + 2 + category_width;
-  const std::size_t room = fixed < width ? width - fixed : 0;
-  name_width = std::min({name_width, std::max<std::size_t>(room, 20), std::size_t{40}});
-
-  const auto stages = stage_totals(plan);
-  for (const StageTotals& stage : stages) {
-    if (!style.quiet) {
-      const std::string title =
-          stage.stage == 1 ? "Stage 1: start now" : fmt::format("Stage {}", stage.stage);
-      std::string detail =
-          fmt::format("({}, {}", plural(stage.steps, "skill", "skills"), hours_text(stage.hours));
-      if (paced) detail += ", " + when(plan, schedule.stages[stage.stage - 1]);
-      out += fmt::format("\n{} {}\n", paint.bold(title), paint.dim(detail + ")"));
-    }
+  const StepColumns columns = step_columns(doc);
+  for (const StageTotals& stage : stage_totals(plan)) {
+    if (!style.quiet) add_stage_heading(out, doc, stage);
     for (std::size_t i = stage.first_step; i < stage.first_step + stage.steps; ++i) {
-      const PlanStep& step = plan.steps[i];
-      const Skill& skill = graph.skill(step.skill);
-      const std::string name = terminal_safe(skill.name);
-      std::string line = fmt::format("  {:>{}}. {}", i + 1, number_width, paint.bold(name));
-      const std::size_t used = display_width(name);
-      if (used > name_width) {
-        line += "\n" + std::string(indent + name_width, ' ');
-      } else {
-        line.append(name_width - used, ' ');
-      }
-      std::string meta = fmt::format("{:>5} h", format_number(skill.hours));
-      if (paced) meta += fmt::format("  {:<{}}", when(plan, schedule.steps[i]), when_width - 2);
-      std::string tail = terminal_safe(graph.category_of(step.skill).name);
-      if (step.is_goal) tail += " (goal)";
-      // The category goes last and moves under the name when the line would pass the width.
-      const std::size_t column = indent + name_width + 2 + display_width(meta) + 2;
-      out += line + "  " + paint.dim(meta);
-      if (column + display_width(tail) > width) {
-        out += "\n" + std::string(indent, ' ') + paint.dim(tail) + "\n";
-      } else {
-        out += "  " + paint.dim(tail) + "\n";
-      }
-      const auto waits = plan.waits_for(i);
-      if (waits.empty() || style.quiet) continue;
-      std::string after = "after: ";
-      for (std::size_t k = 0; k < waits.size(); ++k) {
-        if (k > 0) after += ", ";
-        after += terminal_safe(graph.skill(plan.steps[waits[k].step].skill).name);
-      }
-      out +=
-          std::string(indent, ' ') + paint.dim(wrap_text(after, width, indent, indent + 7)) + "\n";
+      add_step(out, doc, columns, i);
     }
   }
   return out;

@@ -157,33 +157,46 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// Where the next word starts (or the end of `text`), skipping blanks from `at`.
+std::size_t skip_blanks(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_blank(text[at])) ++at;
+  return at;
+}
+
+// Where the word starting at `at` ends.
+std::size_t word_end(std::string_view text, std::size_t at) {
+  while (at < text.size() && !is_blank(text[at])) ++at;
+  return at;
+}
+
+}  // namespace
+
 std::string wrap_text(std::string_view text, std::size_t width, std::size_t first_indent,
                       std::size_t indent) {
   std::string out;
   std::size_t column = first_indent;
-  bool line_empty = true;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
-    if (i >= text.size()) break;
-    std::size_t end = i;
-    while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') ++end;
+  bool first_word = true;
+  for (std::size_t i = skip_blanks(text, 0); i < text.size();) {
+    const std::size_t end = word_end(text, i);
     const std::string_view word = text.substr(i, end - i);
     const std::size_t w = display_width(word);
-    if (!line_empty && column + 1 + w > width) {
+    if (first_word) {
+      first_word = false;
+    } else if (column + 1 + w > width) {
       out += '\n';
       out.append(indent, ' ');
       column = indent;
-      line_empty = true;
-    }
-    if (!line_empty) {
+    } else {
       out += ' ';
       ++column;
     }
     out += word;
     column += w;
-    line_empty = false;
-    i = end;
+    i = skip_blanks(text, end);
   }
   return out;
 }
@@ -203,41 +216,76 @@ std::string terminal_safe_keeping_tabs(std::string_view text) {
   return out + terminal_safe(text.substr(start));
 }
 
+namespace {
+
+// How many bytes a UTF-8 sequence led by `lead` has; 0 for a byte that cannot lead one (a
+// continuation byte, an overlong two-byte lead, or a lead past U+10FFFF).
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0xC2 || lead > 0xF4) return 0;
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+}
+
+// Some leads allow only part of the continuation range in the byte after them: below it E0
+// and F0 would be overlong; above it ED would be a surrogate and F4 past U+10FFFF.
+bool second_byte_fits(unsigned char lead, unsigned char second) {
+  switch (lead) {
+    case 0xE0: return second >= 0xA0;
+    case 0xED: return second < 0xA0;
+    case 0xF0: return second >= 0x90;
+    case 0xF4: return second < 0x90;
+    default: return true;
+  }
+}
+
+// The length of the well-formed UTF-8 sequence at text[i], a byte of 0x80 or more; 0 when it
+// is not one.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const unsigned char lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = sequence_length(lead);
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return second_byte_fits(lead, static_cast<unsigned char>(text[i + 1])) ? length : 0;
+}
+
+// U+0080..U+009F, the C1 controls: two bytes in UTF-8, C2 80 to C2 9F.
+bool is_c1_control(std::string_view sequence) {
+  return sequence.size() == 2 && static_cast<unsigned char>(sequence[0]) == 0xC2 &&
+         static_cast<unsigned char>(sequence[1]) <= 0x9F;
+}
+
+// Appends the character that starts at text[i], a byte of 0x80 or more, as a terminal may
+// see it, and returns the bytes it took. A well-formed UTF-8 sequence passes, except C1
+// controls, which become a space; anything else becomes '?', so a terminal never sees a broken
+// or control sequence.
+std::size_t append_safe_sequence(std::string& out, std::string_view text, std::size_t i) {
+  const std::size_t length = utf8_sequence_length(text, i);
+  if (length == 0) {
+    out += '?';
+    return 1;
+  }
+  if (is_c1_control(text.substr(i, length))) {
+    out += ' ';
+  } else {
+    out.append(text.data() + i, length);
+  }
+  return length;
+}
+
+}  // namespace
+
 std::string terminal_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      out += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
-      ++i;
+    if (c >= 0x80) {
+      i += append_safe_sequence(out, text, i);
       continue;
     }
-    // A well-formed UTF-8 sequence passes, except C1 controls (U+0080..U+009F); anything else
-    // becomes '?', so a terminal never sees a broken or control sequence.
-    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    bool valid = length > 0 && c <= 0xF4 && i + length <= text.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    }
-    if (valid && length == 3) {
-      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
-      valid = !(c == 0xE0 && next < 0xA0) && !(c == 0xED && next >= 0xA0);
-    }
-    if (valid && length == 4) {
-      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
-      valid = !(c == 0xF0 && next < 0x90) && !(c == 0xF4 && next >= 0x90);
-    }
-    if (!valid) {
-      out += '?';
-      ++i;
-    } else if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      out += ' ';
-      i += 2;
-    } else {
-      out.append(text.data() + i, length);
-      i += length;
-    }
+    out += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+    ++i;
   }
   return out;
 }

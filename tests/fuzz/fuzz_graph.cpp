@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   (void)render_graph_dot(graph);
   (void)render_graph_mermaid(graph);
-  (void)render_roles_json(graph);
+  (void)render_roles_json(graph, role_costs(graph));
   (void)render_skills_text(graph, std::nullopt, TextStyle{});
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
+#include "render_shared.hpp"
 
 using namespace mlroadmap;
 
@@ -76,4 +77,18 @@ TEST_CASE("json output parses and carries the plan") {
   CHECK(doc["steps"][1]["weeks"]["first"] == 3);
   CHECK(doc["steps"][1]["weeks"]["last"] == 4);
   CHECK(doc["steps"][0]["unlocks"][0] == "b");
+}
+
+TEST_CASE("weeks are written as one week, a span, or the days they cover") {
+  Plan plan;
+  CHECK(weeks_text(plan, {3, 3}) == "week 3");
+  CHECK(weeks_text(plan, {1, 4}) == "weeks 1-4");
+  plan.start = CalendarDate{2027, 1, 4};
+  CHECK(weeks_text(plan, {1, 1}) == "2027-01-04 to 2027-01-10");
+  CHECK(weeks_text(plan, {2, 3}) == "2027-01-11 to 2027-01-24");
+}
+
+TEST_CASE("the first stage is the one to start now") {
+  CHECK(stage_title(1) == "Stage 1: start now");
+  CHECK(stage_title(12) == "Stage 12");
 }
