@@ -172,8 +172,8 @@ class SkillGraph {
   };
   // A requirement item is a skill index, or kComplexTag | index into complex for one with a
   // reason or several options. Most edges are plain, so most cost four bytes.
-  static constexpr std::uint32_t kComplexTag = 0x8000'0000u;
-  static constexpr std::uint32_t kNoDetails = 0xFFFF'FFFFu;
+  static constexpr std::uint32_t kComplexTag = 0x80000000u;
+  static constexpr std::uint32_t kNoDetails = 0xFFFFFFFFu;
 
   /// What a graph holds, laid out for the planner's walks. Written by the core's GraphBuilder
   /// alone: reaching it takes a detail::GraphKey, which only the core can name.

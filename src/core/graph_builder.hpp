@@ -20,7 +20,7 @@ namespace mlroadmap::detail {
 /// A prerequisite id waiting for the bulk lookup after parsing: where its string starts in the
 /// text, and the item it fills (a requirement item, or an option with kOptionRef set).
 struct PendingSkillRef {
-  static constexpr std::uint32_t kOptionRef = 0x8000'0000u;
+  static constexpr std::uint32_t kOptionRef = 0x80000000u;
   std::uint32_t text_offset;
   std::uint32_t position;
 };
@@ -42,7 +42,7 @@ struct RoleRefs {
 class GraphBuilder {
  public:
   /// What a reference's item holds until the lookup fills it.
-  static constexpr std::uint32_t kUnresolved = 0x7FFF'FFFFu;
+  static constexpr std::uint32_t kUnresolved = 0x7FFFFFFFu;
   using Parts = SkillGraph::Parts;
   /// `text` is the graph's source; when it outlives the graph, strings stay views into it.
   GraphBuilder(std::string_view text, bool text_outlives_graph);

@@ -40,7 +40,7 @@ GraphLoadResult finish(detail::Messages& messages, detail::GraphBuilder& builder
 GraphLoadResult load_text(std::string_view text, std::string_view file_name,
                           const LoadOptions& limits, const detail::MappedFile* mapped) {
   // Offsets into the text are kept in 32 bits.
-  constexpr std::size_t kLargestText = 0xFFFF'FFFFu;
+  constexpr std::size_t kLargestText = 0xFFFFFFFFu;
   if (text.size() > std::min(limits.max_file_bytes, kLargestText)) {
     return failure(file_name,
                    fmt::format("graph is {} bytes, larger than the limit of {} bytes", text.size(),

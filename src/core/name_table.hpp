@@ -65,17 +65,17 @@ class NameTable {
   // A slot holds 0 (empty), or the key's upper hash bits << 32 | 1 + (tag << 30 | index).
   static Entry decode(std::uint64_t slot) {
     const auto value = static_cast<std::uint32_t>(slot) - 1;
-    return Entry{static_cast<Tag>(value >> 30), value & 0x3FFF'FFFFu};
+    return Entry{static_cast<Tag>(value >> 30), value & 0x3FFFFFFFu};
   }
   static std::uint64_t encode(Tag tag, std::uint32_t index, std::uint64_t hash) {
     return hash_bits(hash) | (1 + ((static_cast<std::uint64_t>(tag) << 30) | index));
   }
   /// The hash bits a slot keeps beside its entry.
-  static std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFF'FFFF'0000'0000ull; }
+  static std::uint64_t hash_bits(std::uint64_t hash) { return hash & 0xFFFFFFFF00000000ull; }
   /// The slot a key's probe starts at: the low hash bits scaled to the table's size, which
   /// need not be a power of two (the table is sized to the keys, not to the next power of two).
   static std::size_t home_slot(std::uint64_t hash, std::size_t size) {
-    return static_cast<std::size_t>(((hash & 0xFFFF'FFFFull) * size) >> 32);
+    return static_cast<std::size_t>(((hash & 0xFFFFFFFFull) * size) >> 32);
   }
   /// The slot a probe goes on to after `i`, wrapping at the end.
   static std::size_t next_slot(std::size_t i, std::size_t size) {

@@ -85,7 +85,7 @@ class PlanBuilder {
  private:
   static constexpr std::uint8_t kPlanned = 1;  // in_plan_ bits
   static constexpr std::uint8_t kGoal = 2;
-  static constexpr SkillIndex kNoChoice = 0xFFFF'FFFFu;
+  static constexpr SkillIndex kNoChoice = 0xFFFFFFFFu;
 
   // A skill you have covers everything it requires, transitively, unless the request is exact.
   // Members of an any_of group stay uncovered: knowing the skill does not say which one you used.
@@ -347,7 +347,7 @@ class PlanBuilder {
     }
     const std::uint64_t categories = std::max<std::size_t>(1, graph_.categories().size());
     const std::uint64_t range = (max_stage + 1) * (max_chain + 1) * categories;
-    if (range > 0xFFFF'FFFFull) {
+    if (range > 0xFFFFFFFFull) {
       std::vector<SkillIndex> members;
       members.reserve(m);
       for (SkillIndex s = 0; s < n; ++s) {
