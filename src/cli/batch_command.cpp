@@ -17,6 +17,7 @@
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap::cli {
 

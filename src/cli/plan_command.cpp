@@ -2,6 +2,7 @@
 #include "exit_codes.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap::cli {
 
