@@ -43,7 +43,7 @@ struct ChainSearch {
 // Breadth first from `target` up through the steps waiting on it: the first goals reached end
 // the shortest chains.
 ChainSearch search_up(const Plan& plan, std::uint32_t target, std::size_t max_chains) {
-  constexpr std::uint32_t kNone = 0xFFFF'FFFFu;
+  constexpr std::uint32_t kNone = ~std::uint32_t{0};  // not reached yet
   ChainSearch search{std::vector<std::uint32_t>(plan.steps.size(), kNone), {}};
   std::deque<std::uint32_t> queue{target};
   search.parent[target] = target;
