@@ -131,17 +131,15 @@ class LineReader {
 
 }  // namespace
 
-void setup_batch(CLI::App& app, BatchOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "batch", "Plan for many people at once: JSON Lines profiles in, one JSON plan per line out");
-  command->add_option("input", options.input, "JSON Lines file of profiles ('-' or none: stdin)")
+void setup_batch(CLI::App& command, BatchOptions& options) {
+  command.add_option("input", options.input, "JSON Lines file of profiles ('-' or none: stdin)")
       ->type_name("FILE");
   command
-      ->add_option("--out-dir", options.out_dir,
-                   "Write one file per profile into DIR (named after its id) instead")
+      .add_option("--out-dir", options.out_dir,
+                  "Write one file per profile into DIR (named after its id) instead")
       ->type_name("DIR");
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output,
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output,
                      {OutputFormat::json, OutputFormat::markdown, OutputFormat::text});
 }
 
