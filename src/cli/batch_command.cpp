@@ -5,18 +5,17 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <set>
 #include <thread>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mlroadmap/names.hpp"
+#include "mlroadmap/input.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
+#include "mlroadmap/request.hpp"
 #include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap::cli {
@@ -73,32 +72,14 @@ LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::
     return result;
   }
   result.id = profile->id.value_or("");
-  PlanRequest request;
-  request.exact = profile->exact.value_or(false);
-  request.hours_per_week = profile->hours_per_week.value_or(0);
-  request.start = profile->start;
-  const auto problem = [&](std::string message) {
-    result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}});
-  };
-  for (const std::string& name : profile->have.value_or(std::vector<std::string>{})) {
-    if (const auto skill = resolve_skill(graph, name))
-      request.have.push_back(*skill);
-    else
-      problem(skill.error());
+  auto request = resolve_request(graph, *profile);
+  if (!request) {
+    result.problems = std::move(request.error());
+    return result;
   }
-  for (const std::string& name : profile->goals.value_or(std::vector<std::string>{})) {
-    if (const auto goal = resolve_goal(graph, name)) {
-      if (std::find(request.goals.begin(), request.goals.end(), *goal) == request.goals.end()) {
-        request.goals.push_back(*goal);
-      }
-    } else {
-      problem(goal.error());
-    }
-  }
-  if (!result.problems.empty()) return result;
-  Plan plan = make_plan(graph, request);
+  Plan plan = make_plan(graph, *request);
   if (const auto schedule = schedule_problem(plan)) {
-    problem(*schedule);
+    result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, *schedule, {}});
     return result;
   }
   result.plan = std::move(plan);
@@ -157,9 +138,9 @@ int run_batch(const BatchOptions& options) {
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
 
-  std::FILE* input = options.input == "-" ? stdin : std::fopen(options.input.c_str(), "rb");
-  if (input == nullptr) {
-    print_error(fmt::format("cannot open '{}': {}", options.input, std::strerror(errno)));
+  auto input = InputFile::open(options.input);
+  if (!input) {
+    print_error(input.error().message());
     return kDataError;
   }
   const std::string input_name = options.input == "-" ? "<stdin>" : options.input;
@@ -245,7 +226,7 @@ int run_batch(const BatchOptions& options) {
     numbers.clear();
   };
 
-  LineReader reader(input);
+  LineReader reader(input->get());
   std::string_view text;
   std::size_t line = 0;
   while (reader.next(text) && !write_failed) {
@@ -257,12 +238,10 @@ int run_batch(const BatchOptions& options) {
   }
   if (!write_failed) run_chunk();
   if (writer.joinable()) writer.join();
-  const bool read_failed = std::ferror(input) != 0;
-  const int read_errno = errno;
-  if (input != stdin) std::fclose(input);
+  const auto read_failure = input->read_error(input_name);
   if (to_file && !write_failed && !emit(options.output, collected)) write_failed = true;
-  if (read_failed) {
-    print_error(fmt::format("cannot read '{}': {}", input_name, std::strerror(read_errno)));
+  if (read_failure) {
+    print_error(read_failure->message());
     return kDataError;
   }
   if (write_failed) return kDataError;

@@ -25,10 +25,6 @@ void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes);
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
 
-/// Reads a whole file, or standard input for "-", up to `max_bytes`; nullopt after saying why.
-std::optional<std::string> read_input(const std::string& path,
-                                      std::size_t max_bytes = std::size_t{16} << 20);
-
 enum class OutputFormat { text, json, markdown, dot, mermaid, ids };
 
 struct OutputOptions {
