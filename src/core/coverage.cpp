@@ -16,7 +16,9 @@ void mark_covered(const SkillGraph& graph, std::span<const SkillIndex> have, boo
   while (!stack.empty()) {
     const SkillIndex s = stack.back();
     stack.pop_back();
-    for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+    // Read once: the marks are bytes, which the compiler must assume may alias the graph.
+    const std::size_t count = graph.requirement_count(s);
+    for (std::size_t r = 0; r < count; ++r) {
       const Requirement requirement = graph.requirement(s, r);
       if (requirement.any_of) continue;
       for (const SkillIndex option : requirement.options) {
