@@ -63,8 +63,9 @@ struct PlanInputOptions {
 };
 void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool with_schedule);
 
-/// The plan request the options describe, with names resolved on `graph`; after printing what
-/// was wrong, the exit status to end with.
+/// The plan request the options describe, with the profile and name files they point to read
+/// and the whole resolved on `graph` by resolve_request; after printing what was wrong, the
+/// exit status to end with.
 std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
                                                  const PlanInputOptions& options);
 
