@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "mlroadmap/goal.hpp"
 #include "mlroadmap/graph.hpp"
-#include "mlroadmap/plan.hpp"
 
 namespace mlroadmap {
 

@@ -6,22 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "mlroadmap/calendar_date.hpp"
+#include "mlroadmap/goal.hpp"
 #include "mlroadmap/graph.hpp"
-#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap {
 
 namespace detail {
 struct PlanKey;  // defined inside the core: only the planner writes a plan's links
 }  // namespace detail
-
-/// Something to plan toward: a role (all its skills) or a single skill.
-struct Goal {
-  enum class Kind { role, skill };
-  Kind kind = Kind::skill;
-  std::uint32_t index = 0;  ///< a RoleIndex or a SkillIndex
-  bool operator==(const Goal&) const = default;
-};
 
 /// What the planner is asked: what the learner has and where they want to go.
 struct PlanRequest {

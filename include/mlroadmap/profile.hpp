@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mlroadmap/calendar_date.hpp"
 #include "mlroadmap/diagnostic.hpp"
-#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap {
 

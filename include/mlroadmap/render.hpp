@@ -10,6 +10,7 @@
 #include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph.hpp"
 #include "mlroadmap/plan.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap {
 

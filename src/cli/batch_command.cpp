@@ -5,18 +5,18 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <set>
 #include <thread>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mlroadmap/names.hpp"
+#include "mlroadmap/input.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
+#include "mlroadmap/request.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap::cli {
 
@@ -72,32 +72,14 @@ LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::
     return result;
   }
   result.id = profile->id.value_or("");
-  PlanRequest request;
-  request.exact = profile->exact.value_or(false);
-  request.hours_per_week = profile->hours_per_week.value_or(0);
-  request.start = profile->start;
-  const auto problem = [&](std::string message) {
-    result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}});
-  };
-  for (const std::string& name : profile->have.value_or(std::vector<std::string>{})) {
-    if (const auto skill = resolve_skill(graph, name))
-      request.have.push_back(*skill);
-    else
-      problem(skill.error());
+  auto request = resolve_request(graph, *profile);
+  if (!request) {
+    result.problems = std::move(request.error());
+    return result;
   }
-  for (const std::string& name : profile->goals.value_or(std::vector<std::string>{})) {
-    if (const auto goal = resolve_goal(graph, name)) {
-      if (std::find(request.goals.begin(), request.goals.end(), *goal) == request.goals.end()) {
-        request.goals.push_back(*goal);
-      }
-    } else {
-      problem(goal.error());
-    }
-  }
-  if (!result.problems.empty()) return result;
-  Plan plan = make_plan(graph, request);
+  Plan plan = make_plan(graph, *request);
   if (const auto schedule = schedule_problem(plan)) {
-    problem(*schedule);
+    result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, *schedule, {}});
     return result;
   }
   result.plan = std::move(plan);
@@ -130,19 +112,158 @@ class LineReader {
 
 }  // namespace
 
-void setup_batch(CLI::App& app, BatchOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "batch", "Plan for many people at once: JSON Lines profiles in, one JSON plan per line out");
-  command->add_option("input", options.input, "JSON Lines file of profiles ('-' or none: stdin)")
+void setup_batch(CLI::App& command, BatchOptions& options) {
+  command.add_option("input", options.input, "JSON Lines file of profiles ('-' or none: stdin)")
       ->type_name("FILE");
   command
-      ->add_option("--out-dir", options.out_dir,
-                   "Write one file per profile into DIR (named after its id) instead")
+      .add_option("--out-dir", options.out_dir,
+                  "Write one file per profile into DIR (named after its id) instead")
       ->type_name("DIR");
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output,
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output,
                      {OutputFormat::json, OutputFormat::markdown, OutputFormat::text});
 }
+
+namespace {
+
+// Plans the lines of a batch a chunk at a time and sends their records on in input order: to
+// standard output, written while the next chunk is planned; kept for the -o file, replaced once,
+// whole; or, with --out-dir, as one file per profile and a record saying where it went.
+class BatchRun {
+ public:
+  BatchRun(const BatchOptions& options, const SkillGraph& graph, OutputFormat format,
+           std::string input_name, unsigned workers)
+      : options_(options),
+        graph_(graph),
+        format_(format),
+        input_name_(std::move(input_name)),
+        workers_(workers),
+        to_file_(!options.output.path.empty() && options.output.path != "-"),
+        to_dir_(!options.out_dir.empty()) {}
+  ~BatchRun() {
+    if (writer_.joinable()) writer_.join();
+  }
+  BatchRun(const BatchRun&) = delete;
+  BatchRun& operator=(const BatchRun&) = delete;
+
+  /// Takes a profile line and its 1-based number; a full chunk is planned and sent on.
+  void add(std::string_view text, std::size_t number) {
+    lines_.emplace_back(text);
+    numbers_.push_back(number);
+    if (lines_.size() == kChunkLines) run_chunk();
+  }
+
+  /// Plans the lines left and waits until every record has been written.
+  void finish() {
+    if (!write_failed_) run_chunk();
+    if (writer_.joinable()) writer_.join();
+  }
+
+  /// Replaces the -o file with every record; false when any writing failed.
+  bool commit() {
+    if (to_file_ && !write_failed_ && !emit(options_.output, collected_)) write_failed_ = true;
+    return !write_failed_;
+  }
+
+  bool write_failed() const { return write_failed_; }
+  bool any_failed() const { return any_failed_; }
+
+ private:
+  static constexpr std::size_t kChunkLines = 4096;
+
+  void record_for(std::size_t k) {
+    const LineResult result = plan_line(graph_, lines_[k], input_name_);
+    if (!result.plan) {
+      failed_[k] = 1;
+      records_[k] = render_batch_failure(result.id, numbers_[k], result.problems);
+    } else if (!to_dir_) {
+      records_[k] = render_batch_plan(graph_, *result.plan, result.id, numbers_[k]);
+    } else {
+      write_document(k, result);
+    }
+  }
+
+  // The plan of line k as a file in --out-dir, named after its id: once only, whatever the
+  // ids of other lines.
+  void write_document(std::size_t k, const LineResult& result) {
+    std::string name = file_stem(result.id, numbers_[k]);
+    if (!used_names_.insert(name).second) {
+      name = fmt::format("{}-line-{}", name, numbers_[k]);
+      used_names_.insert(name);
+    }
+    name += extension(format_);
+    const std::string path = (std::filesystem::path(options_.out_dir) / name).string();
+    const std::string document =
+        format_ == OutputFormat::markdown ? render_plan_markdown(graph_, *result.plan)
+        : format_ == OutputFormat::text   ? render_plan_text(graph_, *result.plan, TextStyle{})
+                                          : render_plan_json(graph_, *result.plan);
+    if (write_file_atomically(path, document)) {
+      records_[k] = render_batch_written(result.id, numbers_[k], name);
+    } else {
+      failed_[k] = 1;
+      Diagnostic d;
+      d.message = fmt::format("cannot write '{}'", path);
+      records_[k] = render_batch_failure(result.id, numbers_[k], {d});
+    }
+  }
+
+  // The lines of a chunk are planned on every worker, each taking every n-th line.
+  void plan_chunk() {
+    records_.assign(lines_.size(), std::string());
+    failed_.assign(lines_.size(), 0);
+    if (to_dir_ || workers_ == 1 || lines_.size() < 64) {
+      // Files are written one at a time: names must be unique in input order.
+      for (std::size_t k = 0; k < lines_.size(); ++k) record_for(k);
+      return;
+    }
+    std::vector<std::thread> threads;
+    for (unsigned w = 0; w < workers_; ++w) {
+      threads.emplace_back([this, w] {
+        for (std::size_t k = w; k < lines_.size(); k += workers_) record_for(k);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+  }
+
+  void run_chunk() {
+    plan_chunk();
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      any_failed_ = any_failed_ || failed_[k] != 0;
+      if (to_file_) collected_ += records_[k];
+    }
+    if (writer_.joinable()) writer_.join();  // the previous chunk is out
+    if (!to_file_ && !write_failed_) {
+      // Written, piece by piece, while the next chunk is planned.
+      written_ = std::move(records_);
+      writer_ = std::thread([this] {
+        if (!write_stdout(written_)) write_failed_ = true;
+      });
+    }
+    records_.clear();
+    lines_.clear();
+    numbers_.clear();
+  }
+
+  const BatchOptions& options_;
+  const SkillGraph& graph_;
+  const OutputFormat format_;
+  const std::string input_name_;
+  const unsigned workers_;
+  const bool to_file_;
+  const bool to_dir_;
+  std::vector<std::string> lines_;
+  std::vector<std::size_t> numbers_;
+  std::vector<std::string> records_;
+  std::vector<std::string> written_;  // the chunk being written
+  std::vector<char> failed_;
+  std::set<std::string> used_names_;
+  std::string collected_;  // with -o everything is kept, and the file replaced once, whole
+  bool any_failed_ = false;
+  std::atomic<bool> write_failed_ = false;
+  std::thread writer_;
+};
+
+}  // namespace
 
 int run_batch(const BatchOptions& options) {
   const auto format = resolve_format(options.output);
@@ -158,116 +279,34 @@ int run_batch(const BatchOptions& options) {
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
 
-  std::FILE* input = options.input == "-" ? stdin : std::fopen(options.input.c_str(), "rb");
-  if (input == nullptr) {
-    print_error(fmt::format("cannot open '{}': {}", options.input, std::strerror(errno)));
+  auto input = InputFile::open(options.input);
+  if (!input) {
+    print_error(input.error().message());
     return kDataError;
   }
   const std::string input_name = options.input == "-" ? "<stdin>" : options.input;
-  const bool to_file = !options.output.path.empty() && options.output.path != "-";
-  const bool to_dir = !options.out_dir.empty();
 
   // Lines are read and written in chunks; the lines of a chunk are planned on every core, each
   // worker taking every n-th line, and their records written back in input order.
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-  constexpr std::size_t kChunkLines = 4096;
-  std::vector<std::string> lines;
-  std::vector<std::size_t> numbers;
-  std::vector<std::string> records;
-  std::vector<std::string> written;  // the chunk being written
-  std::vector<char> failed;
-  std::set<std::string> used_names;
-  std::string collected;  // with -o everything is kept, and the file replaced once, whole
-  bool any_failed = false;
-  std::atomic<bool> write_failed = false;
-  std::thread writer;
-
-  const auto record_for = [&](std::size_t k) {
-    const LineResult result = plan_line(*graph, lines[k], input_name);
-    if (!result.plan) {
-      failed[k] = 1;
-      records[k] = render_batch_failure(result.id, numbers[k], result.problems);
-      return;
-    }
-    if (!to_dir) {
-      records[k] = render_batch_plan(*graph, *result.plan, result.id, numbers[k]);
-      return;
-    }
-    std::string name = file_stem(result.id, numbers[k]);
-    if (!used_names.insert(name).second) {
-      name = fmt::format("{}-line-{}", name, numbers[k]);
-      used_names.insert(name);
-    }
-    name += extension(*format);
-    const std::string path = (std::filesystem::path(options.out_dir) / name).string();
-    const std::string document =
-        *format == OutputFormat::markdown ? render_plan_markdown(*graph, *result.plan)
-        : *format == OutputFormat::text   ? render_plan_text(*graph, *result.plan, TextStyle{})
-                                          : render_plan_json(*graph, *result.plan);
-    if (write_file_atomically(path, document)) {
-      records[k] = render_batch_written(result.id, numbers[k], name);
-    } else {
-      failed[k] = 1;
-      Diagnostic d;
-      d.message = fmt::format("cannot write '{}'", path);
-      records[k] = render_batch_failure(result.id, numbers[k], {d});
-    }
-  };
-
-  const auto run_chunk = [&] {
-    records.assign(lines.size(), std::string());
-    failed.assign(lines.size(), 0);
-    if (to_dir || workers == 1 || lines.size() < 64) {
-      // Files are written one at a time: names must be unique in input order.
-      for (std::size_t k = 0; k < lines.size(); ++k) record_for(k);
-    } else {
-      std::vector<std::thread> threads;
-      for (unsigned w = 0; w < workers; ++w) {
-        threads.emplace_back([&, w] {
-          for (std::size_t k = w; k < lines.size(); k += workers) record_for(k);
-        });
-      }
-      for (std::thread& t : threads) t.join();
-    }
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-      any_failed = any_failed || failed[k] != 0;
-      if (to_file) collected += records[k];
-    }
-    if (writer.joinable()) writer.join();  // the previous chunk is out
-    if (!to_file && !write_failed) {
-      // Written, piece by piece, while the next chunk is planned.
-      written = std::move(records);
-      writer = std::thread([&] {
-        if (!write_stdout(written)) write_failed = true;
-      });
-    }
-    records.clear();
-    lines.clear();
-    numbers.clear();
-  };
-
-  LineReader reader(input);
+  BatchRun batch(options, *graph, *format, input_name, workers);
+  LineReader reader(input->get());
   std::string_view text;
   std::size_t line = 0;
-  while (reader.next(text) && !write_failed) {
+  while (reader.next(text) && !batch.write_failed()) {
     ++line;
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    lines.emplace_back(text);
-    numbers.push_back(line);
-    if (lines.size() == kChunkLines) run_chunk();
+    batch.add(text, line);
   }
-  if (!write_failed) run_chunk();
-  if (writer.joinable()) writer.join();
-  const bool read_failed = std::ferror(input) != 0;
-  const int read_errno = errno;
-  if (input != stdin) std::fclose(input);
-  if (to_file && !write_failed && !emit(options.output, collected)) write_failed = true;
-  if (read_failed) {
-    print_error(fmt::format("cannot read '{}': {}", input_name, std::strerror(read_errno)));
+  batch.finish();
+  const auto read_failure = input->read_error(input_name);
+  const bool written = batch.commit();
+  if (read_failure) {
+    print_error(read_failure->message());
     return kDataError;
   }
-  if (write_failed) return kDataError;
-  return any_failed ? kPartialFailure : kSuccess;
+  if (!written) return kDataError;
+  return batch.any_failed() ? kPartialFailure : kSuccess;
 }
 
 }  // namespace mlroadmap::cli

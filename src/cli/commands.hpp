@@ -1,21 +1,38 @@
 #pragma once
-// The subcommands: each has an options struct, a setup_xxx that declares its flags and a
-// run_xxx that does the work and returns the exit status. One source file per command.
+// The subcommands: each has an options struct, a setup_xxx that declares its flags on its
+// subcommand and a run_xxx that does the work and returns the exit status. One source file per
+// command; commands.cpp lists them all in one table.
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common_options.hpp"
 
 namespace mlroadmap::cli {
 
+/// Runs a command whose flags have been parsed; `app` is the whole program's.
+using CommandRun = std::function<int(const CLI::App& app)>;
+
+/// A subcommand declared on the program, and what runs it when it is the one chosen.
+struct DeclaredCommand {
+  CLI::App* command;
+  CommandRun run;
+};
+
+/// Adds the subcommands to `app`, in the order help and completions list them. When `first`
+/// (the first argument) names a command other than completions, only that one is declared:
+/// declaring every command's flags costs about as much as planning on the built-in graph.
+std::vector<DeclaredCommand> declare_commands(CLI::App& app, std::string_view first);
+
 struct PlanOptions {
   PlanInputOptions input;
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_plan(CLI::App& app, PlanOptions& options);
+void setup_plan(CLI::App& command, PlanOptions& options);
 int run_plan(const PlanOptions& options);
 
 struct SkillsOptions {
@@ -23,7 +40,7 @@ struct SkillsOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_skills(CLI::App& app, SkillsOptions& options);
+void setup_skills(CLI::App& command, SkillsOptions& options);
 int run_skills(const SkillsOptions& options);
 
 struct ShowOptions {
@@ -31,7 +48,7 @@ struct ShowOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_show(CLI::App& app, ShowOptions& options);
+void setup_show(CLI::App& command, ShowOptions& options);
 int run_show(const ShowOptions& options);
 
 struct WhyOptions {
@@ -40,7 +57,7 @@ struct WhyOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_why(CLI::App& app, WhyOptions& options);
+void setup_why(CLI::App& command, WhyOptions& options);
 int run_why(const WhyOptions& options);
 
 struct NextOptions {
@@ -49,14 +66,14 @@ struct NextOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_next(CLI::App& app, NextOptions& options);
+void setup_next(CLI::App& command, NextOptions& options);
 int run_next(const NextOptions& options);
 
 struct RolesOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_roles(CLI::App& app, RolesOptions& options);
+void setup_roles(CLI::App& command, RolesOptions& options);
 int run_roles(const RolesOptions& options);
 
 struct GraphCommandOptions {
@@ -64,7 +81,7 @@ struct GraphCommandOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_graph(CLI::App& app, GraphCommandOptions& options);
+void setup_graph(CLI::App& command, GraphCommandOptions& options);
 int run_graph(const GraphCommandOptions& options);
 
 struct ValidateOptions {
@@ -72,7 +89,7 @@ struct ValidateOptions {
   std::size_t max_bytes = std::size_t{1} << 30;
   OutputOptions output;
 };
-void setup_validate(CLI::App& app, ValidateOptions& options);
+void setup_validate(CLI::App& command, ValidateOptions& options);
 int run_validate(const ValidateOptions& options);
 
 struct BatchOptions {
@@ -81,13 +98,13 @@ struct BatchOptions {
   GraphOptions graph;
   OutputOptions output;
 };
-void setup_batch(CLI::App& app, BatchOptions& options);
+void setup_batch(CLI::App& command, BatchOptions& options);
 int run_batch(const BatchOptions& options);
 
 struct CompletionsOptions {
   std::string shell;
 };
-void setup_completions(CLI::App& app, CompletionsOptions& options);
+void setup_completions(CLI::App& command, CompletionsOptions& options);
 int run_completions(const CLI::App& app, const CompletionsOptions& options);
 
 }  // namespace mlroadmap::cli

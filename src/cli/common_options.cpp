@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "exit_codes.hpp"
 #include "mlroadmap/graph_loader.hpp"
+#include "mlroadmap/input.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/profile.hpp"
+#include "mlroadmap/request.hpp"
 
 namespace mlroadmap::cli {
 
@@ -28,37 +29,6 @@ std::string_view format_name(OutputFormat format) {
 }
 
 }  // namespace
-
-std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes) {
-  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    print_error(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-    return std::nullopt;
-  }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n;
-  bool too_big = false;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    if (text.size() + n > max_bytes) {
-      too_big = true;
-      break;
-    }
-    text.append(buffer, n);
-  }
-  const bool failed = std::ferror(file) != 0;
-  const int reason = errno;
-  if (file != stdin) std::fclose(file);
-  if (too_big) {
-    print_error(fmt::format("'{}' is larger than the limit of {} bytes", path, max_bytes));
-    return std::nullopt;
-  }
-  if (failed) {
-    print_error(fmt::format("cannot read '{}': {}", path, std::strerror(reason)));
-    return std::nullopt;
-  }
-  return text;
-}
 
 void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes) {
   command
@@ -188,71 +158,68 @@ std::optional<SkillIndex> skill_named(const SkillGraph& graph, std::string_view 
   return std::nullopt;
 }
 
+namespace {
+
+constexpr std::size_t kMaxProfileBytes = std::size_t{1} << 20;
+constexpr std::size_t kMaxNameListBytes = std::size_t{16} << 20;
+
+// The profile in the file at `path` ("-": stdin), or nullopt after saying what is wrong.
+std::optional<Profile> load_profile(const std::string& path) {
+  const auto text = read_input(path, kMaxProfileBytes);
+  if (!text) {
+    print_error(text.error().message());
+    return std::nullopt;
+  }
+  auto profile = parse_profile(*text, path == "-" ? "<stdin>" : path);
+  if (!profile) {
+    print_diagnostics(profile.error());
+    return std::nullopt;
+  }
+  return std::move(*profile);
+}
+
+// The flags as the core takes them, with the names in --have-file files read; nullopt after
+// saying which file could not be read.
+std::optional<RequestFlags> request_flags(const PlanInputOptions& options) {
+  RequestFlags flags;
+  if (!options.have.empty() || !options.have_files.empty()) {
+    flags.have = split_names(options.have);
+    for (const std::string& path : options.have_files) {
+      const auto text = read_input(path, kMaxNameListBytes);
+      if (!text) {
+        print_error(text.error().message());
+        return std::nullopt;
+      }
+      for (std::string& name : parse_name_list(*text)) flags.have->push_back(std::move(name));
+    }
+  }
+  flags.goals = split_names(options.goals);
+  if (options.exact_flag != nullptr && options.exact_flag->count() > 0) flags.exact = options.exact;
+  if (options.pace_option != nullptr && options.pace_option->count() > 0) {
+    flags.hours_per_week = options.hours_per_week;
+  }
+  flags.start = options.start;
+  return flags;
+}
+
+}  // namespace
+
 std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
                                                  const PlanInputOptions& options) {
   Profile profile;
   if (!options.profile.empty()) {
-    const auto text = read_input(options.profile, 1 << 20);
-    if (!text) return std::unexpected(kDataError);
-    auto parsed = parse_profile(*text, options.profile == "-" ? "<stdin>" : options.profile);
-    if (!parsed) {
-      print_diagnostics(parsed.error());
-      return std::unexpected(kDataError);
-    }
-    profile = std::move(*parsed);
+    auto loaded = load_profile(options.profile);
+    if (!loaded) return std::unexpected(kDataError);
+    profile = std::move(*loaded);
   }
-
-  std::vector<std::string> have = split_names(options.have);
-  for (const std::string& path : options.have_files) {
-    const auto text = read_input(path);
-    if (!text) return std::unexpected(kDataError);
-    for (std::string& name : parse_name_list(*text)) have.push_back(std::move(name));
-  }
-  if (options.have.empty() && options.have_files.empty() && profile.have) have = *profile.have;
-  std::vector<std::string> goals = split_names(options.goals);
-  if (goals.empty() && profile.goals) goals = *profile.goals;
-
-  PlanRequest request;
-  request.exact = options.exact_flag != nullptr && options.exact_flag->count() > 0
-                      ? options.exact
-                      : profile.exact.value_or(false);
-  request.hours_per_week = options.pace_option != nullptr && options.pace_option->count() > 0
-                               ? options.hours_per_week
-                               : profile.hours_per_week.value_or(0);
-  if (!options.start.empty()) {
-    request.start = parse_date(options.start);
-    if (!request.start) {
-      print_error(fmt::format("--start: '{}' is not a date as YYYY-MM-DD", options.start));
-      return std::unexpected(kUsageError);
-    }
-  } else {
-    request.start = profile.start;
-  }
-  if (request.start && request.hours_per_week <= 0) {
-    print_error("--start needs a pace: give --hours-per-week too");
+  const auto flags = request_flags(options);
+  if (!flags) return std::unexpected(kDataError);
+  auto request = resolve_request(graph, profile, *flags);
+  if (!request) {
+    print_diagnostics(request.error());
     return std::unexpected(kUsageError);
   }
-
-  bool unknown = false;
-  for (const std::string& name : have) {
-    if (const auto skill = skill_named(graph, name)) {
-      request.have.push_back(*skill);
-    } else {
-      unknown = true;
-    }
-  }
-  for (const std::string& name : goals) {
-    const auto goal = resolve_goal(graph, name);
-    if (!goal) {
-      print_error(goal.error());
-      unknown = true;
-    } else if (std::find(request.goals.begin(), request.goals.end(), *goal) ==
-               request.goals.end()) {
-      request.goals.push_back(*goal);
-    }
-  }
-  if (unknown) return std::unexpected(kUsageError);
-  return request;
+  return std::move(*request);
 }
 
 std::vector<std::string> split_names(const std::vector<std::string>& values) {

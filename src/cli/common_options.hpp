@@ -25,10 +25,6 @@ void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes);
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
 
-/// Reads a whole file, or standard input for "-", up to `max_bytes`; nullopt after saying why.
-std::optional<std::string> read_input(const std::string& path,
-                                      std::size_t max_bytes = std::size_t{16} << 20);
-
 enum class OutputFormat { text, json, markdown, dot, mermaid, ids };
 
 struct OutputOptions {
@@ -67,8 +63,9 @@ struct PlanInputOptions {
 };
 void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool with_schedule);
 
-/// The plan request the options describe, with names resolved on `graph`; after printing what
-/// was wrong, the exit status to end with.
+/// The plan request the options describe, with the profile and name files they point to read
+/// and the whole resolved on `graph` by resolve_request; after printing what was wrong, the
+/// exit status to end with.
 std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
                                                  const PlanInputOptions& options);
 

@@ -286,10 +286,8 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
 
 }  // namespace
 
-void setup_completions(CLI::App& app, CompletionsOptions& options) {
-  CLI::App* command =
-      app.add_subcommand("completions", "Print a completion script for bash, zsh or fish");
-  command->add_option("shell", options.shell, "bash, zsh or fish")
+void setup_completions(CLI::App& command, CompletionsOptions& options) {
+  command.add_option("shell", options.shell, "bash, zsh or fish")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}))
       ->type_name("bash|zsh|fish");

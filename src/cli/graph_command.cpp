@@ -3,12 +3,10 @@
 
 namespace mlroadmap::cli {
 
-void setup_graph(CLI::App& app, GraphCommandOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "graph", "Draw the whole graph by category, or with --goal/--have a plan by stage");
-  add_plan_input_options(*command, options.input, false);
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output,
+void setup_graph(CLI::App& command, GraphCommandOptions& options) {
+  add_plan_input_options(command, options.input, false);
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output,
                      {OutputFormat::dot, OutputFormat::mermaid, OutputFormat::json});
 }
 

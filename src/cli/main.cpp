@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
+#include <optional>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -58,6 +59,25 @@ bool check_arguments(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
+// Parses the command line; the exit status when that is all there is to do (help, version, a
+// flag CLI11 refuses), else nullopt.
+std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    mlroadmap::cli::print_error(e.what());
+    fmt::print(stderr, "Run with --help for more information.\n");
+    return mlroadmap::cli::kUsageError;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -75,65 +95,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("mlroadmap ") + MLROADMAP_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
-
   namespace cli = mlroadmap::cli;
-  cli::PlanOptions plan;
-  cli::SkillsOptions skills;
-  cli::ShowOptions show;
-  cli::WhyOptions why;
-  cli::NextOptions next;
-  cli::RolesOptions roles;
-  cli::GraphCommandOptions graph;
-  cli::ValidateOptions validate;
-  cli::BatchOptions batch;
-  cli::CompletionsOptions completions;
-
-  // Declaring every command's flags costs about as much as planning on the built-in graph, so
-  // when the first argument names a command, only that one is declared. Help, completions
-  // (which describe every command) and anything unknown get them all.
-  constexpr std::string_view kCommands[] = {"plan",  "skills", "show",     "why",   "next",
-                                            "roles", "graph",  "validate", "batch", "completions"};
-  const std::string_view first = argc > 1 ? argv[1] : "";
-  const bool one = first != "completions" && std::find(std::begin(kCommands), std::end(kCommands),
-                                                       first) != std::end(kCommands);
-  const auto wanted = [&](std::string_view command) { return !one || first == command; };
-  if (wanted("plan")) cli::setup_plan(app, plan);
-  if (wanted("skills")) cli::setup_skills(app, skills);
-  if (wanted("show")) cli::setup_show(app, show);
-  if (wanted("why")) cli::setup_why(app, why);
-  if (wanted("next")) cli::setup_next(app, next);
-  if (wanted("roles")) cli::setup_roles(app, roles);
-  if (wanted("graph")) cli::setup_graph(app, graph);
-  if (wanted("validate")) cli::setup_validate(app, validate);
-  if (wanted("batch")) cli::setup_batch(app, batch);
-  if (wanted("completions")) cli::setup_completions(app, completions);
+  const std::vector<cli::DeclaredCommand> commands =
+      cli::declare_commands(app, argc > 1 ? argv[1] : "");
 
   if (!check_arguments(app, argc, argv)) return cli::kUsageError;
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    cli::print_error(e.what());
-    fmt::print(stderr, "Run with --help for more information.\n");
-    return cli::kUsageError;
+  if (const auto status = parse(app, argc, argv)) return *status;
+  for (const cli::DeclaredCommand& declared : commands) {
+    if (declared.command->parsed()) return declared.run(app);
   }
-  const auto chosen = [&](std::string_view command) {
-    return wanted(command) && app.got_subcommand(std::string(command));
-  };
-  if (chosen("plan")) return cli::run_plan(plan);
-  if (chosen("skills")) return cli::run_skills(skills);
-  if (chosen("show")) return cli::run_show(show);
-  if (chosen("why")) return cli::run_why(why);
-  if (chosen("next")) return cli::run_next(next);
-  if (chosen("roles")) return cli::run_roles(roles);
-  if (chosen("graph")) return cli::run_graph(graph);
-  if (chosen("validate")) return cli::run_validate(validate);
-  if (chosen("batch")) return cli::run_batch(batch);
-  if (chosen("completions")) return cli::run_completions(app, completions);
   return cli::kUsageError;
 }

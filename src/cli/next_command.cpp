@@ -4,13 +4,11 @@
 
 namespace mlroadmap::cli {
 
-void setup_next(CLI::App& app, NextOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "next", "What you can start right now, the skills that unlock most of your plan first");
-  command->add_option("-n,--limit", options.limit, "Show at most N skills")->type_name("N");
-  add_plan_input_options(*command, options.input, false);
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+void setup_next(CLI::App& command, NextOptions& options) {
+  command.add_option("-n,--limit", options.limit, "Show at most N skills")->type_name("N");
+  add_plan_input_options(command, options.input, false);
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_next(const NextOptions& options) {

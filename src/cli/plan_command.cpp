@@ -2,15 +2,14 @@
 #include "exit_codes.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap::cli {
 
-void setup_plan(CLI::App& app, PlanOptions& options) {
-  CLI::App* plan = app.add_subcommand(
-      "plan", "Plan what to learn for a goal: every unmet prerequisite, in order, by stage");
-  add_plan_input_options(*plan, options.input, true);
-  add_graph_options(*plan, options.graph);
-  add_output_options(*plan, options.output,
+void setup_plan(CLI::App& command, PlanOptions& options) {
+  add_plan_input_options(command, options.input, true);
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output,
                      {OutputFormat::text, OutputFormat::json, OutputFormat::markdown,
                       OutputFormat::dot, OutputFormat::mermaid, OutputFormat::ids});
 }

@@ -4,11 +4,9 @@
 
 namespace mlroadmap::cli {
 
-void setup_roles(CLI::App& app, RolesOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "roles", "The roles: how they differ, what each takes from nothing, pay where known");
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+void setup_roles(CLI::App& command, RolesOptions& options) {
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_roles(const RolesOptions& options) {

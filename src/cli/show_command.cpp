@@ -3,16 +3,12 @@
 
 namespace mlroadmap::cli {
 
-void setup_show(CLI::App& app, ShowOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "show",
-      "Everything about one skill: summary, prerequisites and why, what it unlocks, "
-      "resources, milestone");
-  command->add_option("skill", options.skill, "Skill id, name or alias")
+void setup_show(CLI::App& command, ShowOptions& options) {
+  command.add_option("skill", options.skill, "Skill id, name or alias")
       ->required()
       ->type_name("SKILL");
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_show(const ShowOptions& options) {

@@ -4,13 +4,11 @@
 
 namespace mlroadmap::cli {
 
-void setup_skills(CLI::App& app, SkillsOptions& options) {
-  CLI::App* command =
-      app.add_subcommand("skills", "List the skills, by category, with hours and a summary");
-  command->add_option("--category", options.category, "Only this category (id or name)")
+void setup_skills(CLI::App& command, SkillsOptions& options) {
+  command.add_option("--category", options.category, "Only this category (id or name)")
       ->type_name("CATEGORY");
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_skills(const SkillsOptions& options) {

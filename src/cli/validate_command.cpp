@@ -6,14 +6,12 @@
 
 namespace mlroadmap::cli {
 
-void setup_validate(CLI::App& app, ValidateOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "validate", "Check skill graph files: every error and warning, with file, line and column");
-  command->add_option("files", options.files, "Graph files ('-' for stdin)")
+void setup_validate(CLI::App& command, ValidateOptions& options) {
+  command.add_option("files", options.files, "Graph files ('-' for stdin)")
       ->required()
       ->type_name("FILE");
-  add_max_graph_size_option(*command, options.max_bytes);
-  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+  add_max_graph_size_option(command, options.max_bytes);
+  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_validate(const ValidateOptions& options) {

@@ -4,15 +4,13 @@
 
 namespace mlroadmap::cli {
 
-void setup_why(CLI::App& app, WhyOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "why", "Why a skill is in your plan: the chains from your goal down to it, with reasons");
-  command->add_option("skill", options.skill, "Skill id, name or alias")
+void setup_why(CLI::App& command, WhyOptions& options) {
+  command.add_option("skill", options.skill, "Skill id, name or alias")
       ->required()
       ->type_name("SKILL");
-  add_plan_input_options(*command, options.input, false);
-  add_graph_options(*command, options.graph);
-  add_output_options(*command, options.output, {OutputFormat::text, OutputFormat::json});
+  add_plan_input_options(command, options.input, false);
+  add_graph_options(command, options.graph);
+  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_why(const WhyOptions& options) {

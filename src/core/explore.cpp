@@ -1,36 +1,84 @@
 #include "mlroadmap/explore.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
+#include <span>
+
+#include "mlroadmap/coverage.hpp"
 
 namespace mlroadmap {
 
 namespace {
 
-// Which skill the learner has that covers `skill` through plain requirements (the first in
-// the order they were given).
+// Which skill the learner has that covers `skill` (the first in the order they were given).
 std::optional<SkillIndex> find_cover(const SkillGraph& graph, const PlanRequest& request,
                                      SkillIndex skill) {
   if (request.exact) return std::nullopt;
-  for (const SkillIndex had : request.have) {
-    std::vector<SkillIndex> stack{had};
-    std::vector<bool> seen(graph.skill_count(), false);
-    while (!stack.empty()) {
-      const SkillIndex s = stack.back();
-      stack.pop_back();
-      for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-        const Requirement requirement = graph.requirement(s, r);
-        if (requirement.any_of) continue;
-        const SkillIndex next = requirement.options.front();
-        if (next == skill) return had;
-        if (!seen[next]) {
-          seen[next] = true;
-          stack.push_back(next);
-        }
+  // Marks left by the skills tried before stay: what they cover does not lead to `skill`.
+  std::vector<std::uint8_t> covered(graph.skill_count(), 0);
+  for (const SkillIndex& had : request.have) {
+    mark_covered(graph, std::span(&had, 1), false, covered);
+    if (covered[skill]) return had;
+  }
+  return std::nullopt;
+}
+
+// The plan step that learns `skill`, or nullopt when the plan does not hold it.
+std::optional<std::uint32_t> step_of(const Plan& plan, SkillIndex skill) {
+  std::optional<std::uint32_t> step;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    if (plan.steps[i].skill == skill) step = static_cast<std::uint32_t>(i);
+  }
+  return step;
+}
+
+// The goal steps nearest above a step, and how each was reached: parent[s] is the step one
+// link closer to the step searched from.
+struct ChainSearch {
+  std::vector<std::uint32_t> parent;
+  std::vector<std::uint32_t> goals_reached;
+};
+
+// Breadth first from `target` up through the steps waiting on it: the first goals reached end
+// the shortest chains.
+ChainSearch search_up(const Plan& plan, std::uint32_t target, std::size_t max_chains) {
+  constexpr std::uint32_t kNone = ~std::uint32_t{0};  // not reached yet
+  ChainSearch search{std::vector<std::uint32_t>(plan.steps.size(), kNone), {}};
+  std::deque<std::uint32_t> queue{target};
+  search.parent[target] = target;
+  while (!queue.empty() && search.goals_reached.size() < max_chains) {
+    const std::uint32_t s = queue.front();
+    queue.pop_front();
+    if (plan.steps[s].is_goal) search.goals_reached.push_back(s);
+    for (const std::uint32_t up : plan.unlocks(s)) {
+      if (search.parent[up] == kNone) {
+        search.parent[up] = s;
+        queue.push_back(up);
       }
     }
   }
-  return std::nullopt;
+  return search;
+}
+
+// The chain from a goal step down to `target`, each link with the reason it gives for the next.
+std::vector<ChainLink> chain_down(const SkillGraph& graph, const Plan& plan,
+                                  const std::vector<std::uint32_t>& parent, std::uint32_t goal,
+                                  std::uint32_t target) {
+  std::vector<ChainLink> chain;
+  for (std::uint32_t s = goal; s != target; s = parent[s]) {
+    const std::uint32_t next = parent[s];
+    ChainLink link{plan.steps[s].skill, {}, false};
+    for (const PlanLink& wait : plan.waits_for(s)) {
+      if (wait.step != next) continue;
+      const Requirement requirement = graph.requirement(plan.steps[s].skill, wait.requirement);
+      link.why = requirement.why;
+      link.any_of = requirement.any_of;
+    }
+    chain.push_back(link);
+  }
+  chain.push_back({plan.steps[target].skill, {}, false});
+  return chain;
 }
 
 }  // namespace
@@ -47,46 +95,12 @@ NeedExplanation explain_need(const SkillGraph& graph, const Plan& plan, const Pl
     answer.covered_by = cover;
     return answer;
   }
-  std::size_t target = plan.steps.size();
-  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
-    if (plan.steps[i].skill == skill) target = i;
-  }
-  if (target == plan.steps.size()) return answer;
+  const auto target = step_of(plan, skill);
+  if (!target) return answer;
   answer.kind = NeedExplanation::Kind::needed;
-
-  // Breadth first from the skill up through the steps waiting on it: the first goals reached
-  // end the shortest chains. parent[s] is the step one link closer to the skill.
-  constexpr std::uint32_t kNone = 0xFFFF'FFFFu;
-  std::vector<std::uint32_t> parent(plan.steps.size(), kNone);
-  std::deque<std::uint32_t> queue{static_cast<std::uint32_t>(target)};
-  parent[target] = static_cast<std::uint32_t>(target);
-  std::vector<std::uint32_t> goals_reached;
-  while (!queue.empty() && goals_reached.size() < max_chains) {
-    const std::uint32_t s = queue.front();
-    queue.pop_front();
-    if (plan.steps[s].is_goal) goals_reached.push_back(s);
-    for (const std::uint32_t up : plan.unlocks(s)) {
-      if (parent[up] == kNone) {
-        parent[up] = s;
-        queue.push_back(up);
-      }
-    }
-  }
-  for (const std::uint32_t goal : goals_reached) {
-    std::vector<ChainLink> chain;
-    for (std::uint32_t s = goal; s != target; s = parent[s]) {
-      const std::uint32_t next = parent[s];
-      ChainLink link{plan.steps[s].skill, {}, false};
-      for (const PlanLink& wait : plan.waits_for(s)) {
-        if (wait.step != next) continue;
-        const Requirement requirement = graph.requirement(plan.steps[s].skill, wait.requirement);
-        link.why = requirement.why;
-        link.any_of = requirement.any_of;
-      }
-      chain.push_back(link);
-    }
-    chain.push_back({skill, {}, false});
-    answer.chains.push_back(std::move(chain));
+  const ChainSearch search = search_up(plan, *target, max_chains);
+  for (const std::uint32_t goal : search.goals_reached) {
+    answer.chains.push_back(chain_down(graph, plan, search.parent, goal, *target));
   }
   return answer;
 }

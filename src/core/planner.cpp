@@ -4,6 +4,7 @@
 
 #include "graph_parts.hpp"
 #include "machinery.hpp"
+#include "mlroadmap/coverage.hpp"
 #include "mlroadmap/plan.hpp"
 
 namespace mlroadmap {
@@ -87,31 +88,8 @@ class PlanBuilder {
   static constexpr std::uint8_t kGoal = 2;
   static constexpr SkillIndex kNoChoice = 0xFFFFFFFFu;
 
-  // A skill you have covers everything it requires, transitively, unless the request is exact.
-  // Members of an any_of group stay uncovered: knowing the skill does not say which one you used.
-  void mark_covered() {
-    std::vector<SkillIndex> stack;
-    for (const SkillIndex s : plan_.have) {
-      if (covered_[s]) continue;
-      covered_[s] = 1;
-      stack.push_back(s);
-    }
-    if (request_.exact) return;
-    while (!stack.empty()) {
-      const SkillIndex s = stack.back();
-      stack.pop_back();
-      for (std::size_t r = 0; r < graph_.requirement_count(s); ++r) {
-        const Requirement requirement = graph_.requirement(s, r);
-        if (requirement.any_of) continue;
-        for (const SkillIndex option : requirement.options) {
-          if (!covered_[option]) {
-            covered_[option] = 1;
-            stack.push_back(option);
-          }
-        }
-      }
-    }
-  }
+  // Pass one: what the skills you have cover (the rule is in coverage.hpp).
+  void mark_covered() { mlroadmap::mark_covered(graph_, plan_.have, request_.exact, covered_); }
 
   void resolve_goals() {
     plan_.goals = request_.goals;

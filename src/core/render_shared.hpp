@@ -8,6 +8,7 @@
 
 #include "mlroadmap/graph.hpp"
 #include "mlroadmap/plan.hpp"
+#include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap {
 

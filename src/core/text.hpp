@@ -6,11 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "ascii.hpp"
 #include "mlroadmap/spelling.hpp"
 
 namespace mlroadmap {
-
-inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 /// Whether two short texts are the same, compared in place: names of fields and categories are
 /// a few bytes long, shorter than a call to memcmp.
