@@ -85,6 +85,27 @@ std::string words(const std::vector<std::string>& list) {
   return out;
 }
 
+// What bash offers for a flag's value: a fixed set, names from the graph, or files; empty for
+// a flag that takes none.
+std::string bash_value_action(const FlagInfo& f) {
+  switch (f.kind()) {
+    case ValueKind::none: return {};
+    case ValueKind::choices:
+      return fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", f.choices());
+    case ValueKind::skills:
+      // Comma lists: complete the name after the last comma.
+      return "local before= word=$cur; if [[ $cur == *,* ]]; then before=${cur%,*},; "
+             "word=${cur##*,}; fi; COMPREPLY=($(compgen -P \"$before\" -W \"$(_mlroadmap_names "
+             "skills)\" -- \"$word\")); compopt -o nospace 2>/dev/null";
+    case ValueKind::goal:
+      return "COMPREPLY=($(compgen -W \"$(_mlroadmap_names roles) $(_mlroadmap_names "
+             "skills)\" -- \"$cur\"))";
+    case ValueKind::file: return "COMPREPLY=($(compgen -f -- \"$cur\"))";
+    case ValueKind::other: return "return";
+  }
+  return {};
+}
+
 std::string bash_script(const std::vector<CommandInfo>& commands) {
   std::vector<std::string> names;
   for (const CommandInfo& c : commands) names.push_back(c.name);
@@ -111,31 +132,11 @@ _mlroadmap() {
     out += fmt::format("    {}) flags='{}' ;;\n", c.name, words(flags));
   }
   out += "  esac\n  case $prev in\n";
-  // Flags taking values: a fixed set, names from the graph, or files.
   std::vector<std::pair<std::string, std::string>> cases;
   for (const CommandInfo& c : commands) {
     for (const FlagInfo& f : c.flags) {
-      std::string action;
-      switch (f.kind()) {
-        case ValueKind::none: continue;
-        case ValueKind::choices:
-          action = fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", f.choices());
-          break;
-        case ValueKind::skills:
-          // Comma lists: complete the name after the last comma.
-          action =
-              "local before= word=$cur; if [[ $cur == *,* ]]; then before=${cur%,*},; "
-              "word=${cur##*,}; fi; COMPREPLY=($(compgen -P \"$before\" -W \"$(_mlroadmap_names "
-              "skills)\" -- \"$word\")); compopt -o nospace 2>/dev/null";
-          break;
-        case ValueKind::goal:
-          action =
-              "COMPREPLY=($(compgen -W \"$(_mlroadmap_names roles) $(_mlroadmap_names "
-              "skills)\" -- \"$cur\"))";
-          break;
-        case ValueKind::file: action = "COMPREPLY=($(compgen -f -- \"$cur\"))"; break;
-        case ValueKind::other: action = "return"; break;
-      }
+      const std::string action = bash_value_action(f);
+      if (action.empty()) continue;
       for (const std::string& name : f.names) {
         cases.emplace_back(fmt::format("{}/{}", c.name, name), action);
       }

@@ -310,28 +310,27 @@ std::string_view JsonReader::read_number() {
   const std::size_t start = pos_;
   std::size_t i = pos_;
   const std::size_t size = text_.size();
-  const auto bad = [&] { fail(start, "invalid number"); };
   if (i < size && text_[i] == '-') ++i;
-  if (i >= size || !is_digit(text_[i])) bad();
-  if (text_[i] == '0') {
+  if (i < size && text_[i] == '0') {
     ++i;
     if (i < size && is_digit(text_[i])) fail(start, "invalid number: leading zero");
   } else {
-    while (i < size && is_digit(text_[i])) ++i;
+    i = past_digits(i, start);
   }
-  if (i < size && text_[i] == '.') {
-    ++i;
-    if (i >= size || !is_digit(text_[i])) bad();
-    while (i < size && is_digit(text_[i])) ++i;
-  }
+  if (i < size && text_[i] == '.') i = past_digits(i + 1, start);
   if (i < size && (text_[i] == 'e' || text_[i] == 'E')) {
     ++i;
     if (i < size && (text_[i] == '+' || text_[i] == '-')) ++i;
-    if (i >= size || !is_digit(text_[i])) bad();
-    while (i < size && is_digit(text_[i])) ++i;
+    i = past_digits(i, start);
   }
   pos_ = i;
   return text_.substr(start, i - start);
+}
+
+std::size_t JsonReader::past_digits(std::size_t i, std::size_t number_start) {
+  if (i >= text_.size() || !is_digit(text_[i])) fail(number_start, "invalid number");
+  while (i < text_.size() && is_digit(text_[i])) ++i;
+  return i;
 }
 
 void JsonReader::expect_literal(std::string_view literal) {

@@ -129,6 +129,8 @@ class JsonReader {
   }
   void skip_whitespace_run();
   void expect_literal(std::string_view literal);
+  /// Past the digits at `i`, of which there must be one at least (of the number at `number_start`).
+  std::size_t past_digits(std::size_t i, std::size_t number_start);
   void enter();
   std::string_view decode_escaped(std::size_t start, std::size_t first_escape);
   std::size_t check_utf8(std::size_t at) const;

@@ -15,7 +15,7 @@ std::expected<std::optional<MappedFile>, std::string> MappedFile::map(const std:
                                                                       std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::unexpected(fmt::format("cannot open: {}", std::strerror(errno)));
-  struct stat info {};
+  struct stat info = {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0) {
     ::close(fd);
     return std::optional<MappedFile>();
