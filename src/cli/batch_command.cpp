@@ -17,6 +17,7 @@
 #include "mlroadmap/render.hpp"
 #include "mlroadmap/request.hpp"
 #include "mlroadmap/schedule.hpp"
+#include "mlroadmap/threads.hpp"
 
 namespace mlroadmap::cli {
 
@@ -219,6 +220,7 @@ class BatchRun {
     std::vector<std::thread> threads;
     for (unsigned w = 0; w < workers_; ++w) {
       threads.emplace_back([this, w] {
+        OneThreadHere here;  // the workers are the threads: each plan stays on its worker
         for (std::size_t k = w; k < lines_.size(); k += workers_) record_for(k);
       });
     }
@@ -286,9 +288,10 @@ int run_batch(const BatchOptions& options) {
   }
   const std::string input_name = options.input == "-" ? "<stdin>" : options.input;
 
-  // Lines are read and written in chunks; the lines of a chunk are planned on every core, each
-  // worker taking every n-th line, and their records written back in input order.
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  // Lines are read and written in chunks; the lines of a chunk are planned on as many workers
+  // as the thread limit allows (MLROADMAP_THREADS, else one per core, at most 8), each taking
+  // every n-th line, and their records written back in input order.
+  const unsigned workers = std::clamp(thread_limit(), 1u, 8u);
   BatchRun batch(options, *graph, *format, input_name, workers);
   LineReader reader(input->get());
   std::string_view text;

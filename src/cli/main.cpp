@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "mlroadmap/spelling.hpp"
+#include "mlroadmap/threads.hpp"
 #include "output.hpp"
 
 namespace {
@@ -89,13 +90,21 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
 
+  namespace cli = mlroadmap::cli;
+  // One setting for every pass of the core that could use a second thread.
+  const auto threads = mlroadmap::thread_limit_from_environment();
+  if (!threads) {
+    cli::print_error(threads.error());
+    return cli::kUsageError;
+  }
+  mlroadmap::set_thread_limit(*threads);
+
   CLI::App app{
       "mlroadmap: plans what to learn next on the way to becoming a Machine Learning "
       "Engineer"};
   app.set_version_flag("--version", std::string("mlroadmap ") + MLROADMAP_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
-  namespace cli = mlroadmap::cli;
   const std::vector<cli::DeclaredCommand> commands =
       cli::declare_commands(app, argc > 1 ? argv[1] : "");
 

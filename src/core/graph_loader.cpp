@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -18,6 +17,7 @@
 #include "graph_references.hpp"
 #include "json_object.hpp"
 #include "mapped_file.hpp"
+#include "mlroadmap/input.hpp"
 
 namespace mlroadmap {
 
@@ -71,9 +71,17 @@ GraphLoadResult load_text(std::string_view text, std::string_view file_name,
   return finish(messages, builder);
 }
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
+// An input error as the loader words it: the diagnostic already names the file.
+std::string loader_words(const InputError& error) {
+  switch (error.kind) {
+    case InputError::Kind::cannot_open:
+      return fmt::format("cannot open: {}", std::strerror(error.error_number));
+    case InputError::Kind::too_large:
+      return fmt::format("graph is larger than the limit of {} bytes", error.max_bytes);
+    case InputError::Kind::cannot_read: break;
+  }
+  return fmt::format("cannot read: {}", std::strerror(error.error_number));
+}
 
 }  // namespace
 
@@ -90,26 +98,10 @@ GraphLoadResult load_graph_file(const std::string& path, const LoadOptions& limi
     if (!mapped) return failure(name, std::move(mapped.error()));
     if (*mapped) return load_text((*mapped)->text(), name, limits, &**mapped);
   }
-  std::unique_ptr<std::FILE, FileCloser> owned;
-  std::FILE* file = stdin;
-  if (!from_stdin) {
-    owned.reset(std::fopen(path.c_str(), "rb"));
-    if (!owned) return failure(name, fmt::format("cannot open: {}", std::strerror(errno)));
-    file = owned.get();
-  }
-  std::string text;
-  char buffer[1 << 16];
-  while (true) {
-    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file);
-    if (n == 0) break;
-    if (text.size() + n > limits.max_file_bytes) {
-      return failure(
-          name, fmt::format("graph is larger than the limit of {} bytes", limits.max_file_bytes));
-    }
-    text.append(buffer, n);
-  }
-  if (std::ferror(file)) return failure(name, fmt::format("cannot read: {}", std::strerror(errno)));
-  return load_graph(text, name, limits);
+  // Standard input, a pipe or an empty file: read whole.
+  const auto text = read_input(path, limits.max_file_bytes);
+  if (!text) return failure(name, loader_words(text.error()));
+  return load_graph(*text, name, limits);
 }
 
 }  // namespace mlroadmap
