@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "graphs.hpp"
 #include "mlroadmap/coverage.hpp"
 #include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph_loader.hpp"
@@ -11,14 +12,9 @@
 #include "mlroadmap/plan.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
-
-SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
 
 std::vector<SkillIndex> skills(const SkillGraph& g, std::initializer_list<std::string_view> names) {
   std::vector<SkillIndex> out;

@@ -2,35 +2,16 @@
 #include <string>
 #include <vector>
 
+#include "graphs.hpp"
 #include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
-
-SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
-
-SkillGraph graph_of(std::string_view text) {
-  auto result = load_graph(text, "graph.json");
-  for (const Diagnostic& d : result.diagnostics) UNSCOPED_INFO(format_diagnostic(d));
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
-
-PlanRequest request(const SkillGraph& g, std::initializer_list<std::string_view> have,
-                    std::initializer_list<std::string_view> goals = {}) {
-  PlanRequest r;
-  for (const auto name : have) r.have.push_back(resolve_skill(g, name).value());
-  for (const auto name : goals) r.goals.push_back(resolve_goal(g, name).value());
-  return r;
-}
 
 SkillIndex skill(const SkillGraph& g, std::string_view name) {
   return resolve_skill(g, name).value();

@@ -1,19 +1,15 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "graphs.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
-
-SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
 
 // The id of the skill `name` resolves to, or the message saying why it does not.
 std::string skill(const SkillGraph& g, std::string_view name) {

@@ -2,28 +2,16 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "graphs.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
-
-SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
-
-PlanRequest request(const SkillGraph& g, std::initializer_list<std::string_view> have,
-                    std::initializer_list<std::string_view> goals = {}) {
-  PlanRequest r;
-  for (const auto name : have) r.have.push_back(resolve_skill(g, name).value());
-  for (const auto name : goals) r.goals.push_back(resolve_goal(g, name).value());
-  return r;
-}
 
 std::string ids(const SkillGraph& g, const Plan& plan) {
   std::string out;

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "graphs.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
@@ -9,14 +10,11 @@
 #include "render_shared.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
 
-SkillGraph load(std::string_view text) {
-  auto result = load_graph(text, "g.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
+SkillGraph load(std::string_view text) { return testing::graph_of(text, "g.json"); }
 
 const char* const kHostile = R"j({"categories": [{"id": "c", "name": "C | <b>x</b>"}], "skills": [
   {"id": "a", "name": "A *bold* [link](https://evil.example) <script>", "category": "c", "hours": 2,

@@ -2,19 +2,15 @@
 #include <string>
 #include <vector>
 
+#include "graphs.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/request.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
-
-SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
 
 // The profile of tests/fixtures/profile.json, as parse_profile reads it.
 Profile new_hire() {

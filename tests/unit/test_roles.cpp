@@ -2,25 +2,17 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "graphs.hpp"
 #include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/render.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
 
-SkillGraph load(std::string_view text) {
-  auto result = load_graph(text, "g.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
-
-SkillGraph load_small() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
+SkillGraph load(std::string_view text) { return testing::graph_of(text, "g.json"); }
 
 // Two targets sharing a prerequisite, and a role that grows into the other.
 const char* const kShared = R"j({"categories": [{"id": "c", "name": "C"}], "skills": [
@@ -35,7 +27,7 @@ const char* const kShared = R"j({"categories": [{"id": "c", "name": "C"}], "skil
 }  // namespace
 
 TEST_CASE("role costs are every role in graph order, each planned from nothing") {
-  const SkillGraph g = load_small();
+  const SkillGraph g = fixture();
   const std::vector<CostedRole> roles = role_costs(g);
   REQUIRE(roles.size() == 2);
   CHECK(roles[0].role == 0);

@@ -2,12 +2,14 @@
 #include <optional>
 #include <string>
 
+#include "graphs.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/schedule.hpp"
 
 using namespace mlroadmap;
+using namespace mlroadmap::testing;
 
 namespace {
 
@@ -21,12 +23,6 @@ std::string weeks(WeekSpan span) {
 }
 
 std::string days(DateSpan span) { return format_date(span.first) + ".." + format_date(span.last); }
-
-SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
-  REQUIRE(result.graph);
-  return std::move(*result.graph);
-}
 
 // A plan without steps, only the totals schedule_problem looks at.
 Plan totals(double total_hours, double hours_per_week,
