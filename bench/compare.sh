@@ -4,6 +4,7 @@
 # hello-world program, and batch throughput.
 #
 # usage: bench/compare.sh [SIZES...]     (default: 10000 100000 1000000)
+# Each size's plan is also made on one thread (MLROADMAP_THREADS=1) and must be the same.
 # Each time is the best of REPEAT runs (default 3): on a shared machine the slowest runs measure
 # the neighbours. Start-up is a ratio, so it is the median of REPEAT rounds of both programs.
 # Needs a release build in build/ (cmake --preset default && cmake --build --preset default),
@@ -62,6 +63,10 @@ for n in "${sizes[@]}"; do
     ratio=$(awk -v a="$seconds" -v b="$base" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')
     printf '%-9s %-22s %9s %9s %9s\n' "$n" "$label" "$seconds" "$mib" "$ratio"
   done
+  # The plan must not depend on how many threads made it.
+  one=$(MLROADMAP_THREADS=1 "$binary" plan --graph "$graph" --format ids | md5sum)
+  many=$("$binary" plan --graph "$graph" --format ids | md5sum)
+  [ "$one" = "$many" ] || { echo "$n: the plan on one thread differs from the plan on all" >&2; exit 1; }
 done
 
 # Start-up: the built-in graph against a program that only prints, each run 300 times.
