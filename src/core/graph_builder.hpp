@@ -66,9 +66,14 @@ class GraphBuilder {
   void set_description(std::string_view description) { p_.description = description; }
 
   // --- categories
+  /// The category whose id is `id`, ignoring ASCII case: the exact spelling, which nearly every
+  /// skill uses, is looked for first.
   std::optional<CategoryIndex> find_category(std::string_view id) const {
     for (CategoryIndex c = 0; c < p_.categories.size(); ++c) {
       if (same_text(p_.categories[c].id, id)) return c;
+    }
+    for (CategoryIndex c = 0; c < p_.categories.size(); ++c) {
+      if (equals_ignoring_case(p_.categories[c].id, id)) return c;
     }
     return std::nullopt;
   }

@@ -55,9 +55,10 @@ std::string_view GraphParser::read_id(const Owner& owner, std::string_view field
   const std::size_t offset = json_.offset();
   const std::string_view id = json_.read_string();
   if (!is_valid_id(id)) {
-    error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to 64 lowercase letters, "
-                              "digits, '-', '.' or '+', starting with a letter or digit",
-                              owner, kind, id));
+    error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to {} ASCII letters, digits, "
+                              "'-', '.', '_', '+', ':', '/' or '@', starting with a letter or "
+                              "digit",
+                              owner, kind, id, kMaxIdLength));
     return {};
   }
   return builder_.keep(id);
@@ -516,7 +517,7 @@ void GraphParser::add_role(Role role, RoleRefs refs, std::size_t object_offset,
     warn(object_offset, fmt::format("{}: has no skills", owner));
   }
   for (const Role& other : roles) {
-    if (!role.id.empty() && other.id == role.id) {
+    if (!role.id.empty() && equals_ignoring_case(other.id, role.id)) {
       error(refs.offset, fmt::format("duplicate role id '{}'", role.id));
     }
   }

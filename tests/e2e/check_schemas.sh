@@ -122,7 +122,7 @@ EOF
 {
   echo '{"categories": [{"id": "c", "name": "C"}], "skills": ['
   for i in $(seq 1 120); do
-    printf '{"id": "Bad%d", "name": "n%d", "category": "c"},\n' "$i" "$i"
+    printf '{"id": "Bad %d", "name": "n%d", "category": "c"},\n' "$i" "$i"
   done
   echo '{"id": "ok", "name": "ok", "category": "c"}]}'
 } >"$TMP/in/many-errors.json"
@@ -318,14 +318,20 @@ EOF
 bad hours-too-many <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "hours": 10000.5}]}
 EOF
-bad id-uppercase <<'EOF'
-{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "Python", "name": "Python", "category": "c"}]}
+bad id-with-space <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "Linear Algebra", "name": "Linear algebra", "category": "c"}]}
+EOF
+bad id-leading-underscore <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "_private", "name": "Private", "category": "c"}]}
+EOF
+bad id-other-punctuation <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "c#", "name": "C sharp", "category": "c"}]}
 EOF
 bad id-leading-dash <<'EOF'
 {"categories": [{"id": "-c", "name": "C"}], "skills": []}
 EOF
-bad id-too-long <<'EOF'
-{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a123456789a123456789a123456789a123456789a123456789a123456789abcde", "name": "A", "category": "c"}]}
+bad id-too-long <<EOF
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "$(printf 'a%.0s' {1..257})", "name": "A", "category": "c"}]}
 EOF
 bad id-empty <<'EOF'
 {"categories": [{"id": "", "name": "C"}], "skills": []}
@@ -544,6 +550,7 @@ for label, directory in zip(("batch out-dir json", "batch out-dir markdown", "ba
 
 # Input graphs the graph schema must accept...
 good_graphs = [data_file, os.path.join(fixtures, "small.json"), os.path.join(fixtures, "hostile.json"),
+               os.path.join(fixtures, "real-world-ids.json"),
                os.path.join(extra_dir, "no-roles.json"), os.path.join(extra_dir, "roles.json")]
 for path in good_graphs:
     try:

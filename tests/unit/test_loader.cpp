@@ -184,8 +184,9 @@ TEST_CASE("a self-loop is a cycle") {
 TEST_CASE("invalid ids are explained") {
   CHECK(problems(
             graph_with(R"({"id": "Deep Learning", "name": "Deep learning", "category": "ml"})")) ==
-        "graph.json:3:8: error: skill #1: invalid skill id 'Deep Learning': ids are 1 to 64 "
-        "lowercase letters, digits, '-', '.' or '+', starting with a letter or digit\n");
+        "graph.json:3:8: error: skill #1: invalid skill id 'Deep Learning': ids are 1 to 256 "
+        "ASCII letters, digits, '-', '.', '_', '+', ':', '/' or '@', starting with a letter or "
+        "digit\n");
 }
 
 TEST_CASE("every problem is reported, not just the first") {
@@ -256,7 +257,9 @@ TEST_CASE("names resolve ignoring case, by id, name or alias") {
   CHECK(result.graph->find_skill("LINALG") == SkillIndex{0});
   CHECK(result.graph->find_skill("linear ALGEBRA") == SkillIndex{0});
   CHECK(result.graph->find_skill("Linear-Algebra") == SkillIndex{0});
-  CHECK_FALSE(result.graph->find_skill_by_id("Linear-Algebra"));
+  CHECK(result.graph->find_skill_by_id("Linear-Algebra") == SkillIndex{0});
+  CHECK_FALSE(result.graph->find_skill_by_id("linalg"));
+  CHECK_FALSE(result.graph->find_skill_by_id("Linear algebra"));
   CHECK_FALSE(result.graph->find_skill("algebra"));
 }
 
