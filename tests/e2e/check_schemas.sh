@@ -339,6 +339,15 @@ EOF
 bad skill-missing-category <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A"}]}
 EOF
+bad skill-name-null <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": null, "category": "c"}]}
+EOF
+bad categories-null <<'EOF'
+{"categories": null, "skills": []}
+EOF
+bad prerequisite-id-null <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "prerequisites": [{"id": null}]}]}
+EOF
 bad skill-empty-name <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "", "category": "c"}]}
 EOF
@@ -551,6 +560,7 @@ for label, directory in zip(("batch out-dir json", "batch out-dir markdown", "ba
 # Input graphs the graph schema must accept...
 good_graphs = [data_file, os.path.join(fixtures, "small.json"), os.path.join(fixtures, "hostile.json"),
                os.path.join(fixtures, "real-world-ids.json"),
+               os.path.join(fixtures, "malformed", "null-optional-fields.json"),
                os.path.join(extra_dir, "no-roles.json"), os.path.join(extra_dir, "roles.json")]
 for path in good_graphs:
     try:
