@@ -97,6 +97,8 @@ class SkillGraph {
 
   std::string_view title() const { return p_.title; }
   std::string_view description() const { return p_.description; }
+  /// Which edition of its content the graph is ("2026.11"); empty when it does not say.
+  std::string_view version() const { return p_.version; }
   std::span<const Category> categories() const { return p_.categories; }
   std::span<const Skill> skills() const { return p_.skills; }
   std::span<const Role> roles() const { return p_.roles; }
@@ -185,6 +187,7 @@ class SkillGraph {
   struct Parts {
     std::string_view title;
     std::string_view description;
+    std::string_view version;
     std::vector<Category> categories;
     std::vector<Skill> skills;
     std::vector<Role> roles;

@@ -64,6 +64,7 @@ class GraphBuilder {
 
   void set_title(std::string_view title) { p_.title = title; }
   void set_description(std::string_view description) { p_.description = description; }
+  void set_version(std::string_view version) { p_.version = version; }
 
   // --- categories
   /// The category whose id is `id`, ignoring ASCII case: the exact spelling, which nearly every

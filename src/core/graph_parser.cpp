@@ -15,8 +15,8 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kTopFields = {"schema_version"sv, "title"sv,  "description"sv,
-                                   "categories"sv,     "skills"sv, "roles"sv};
+constexpr std::array kTopFields = {"schema_version"sv, "version"sv, "title"sv, "description"sv,
+                                   "categories"sv,     "skills"sv,  "roles"sv};
 constexpr std::array kCategoryFields = {"id"sv, "name"sv, "summary"sv};
 constexpr std::array kSkillFields = {"id"sv,       "name"sv,    "category"sv, "prerequisites"sv,
                                      "hours"sv,    "summary"sv, "aliases"sv,  "resources"sv,
@@ -93,6 +93,8 @@ void GraphParser::parse_top_field(std::string_view key) {
                                 "reads schema_version 1)",
                                 *version));
     }
+  } else if (key == "version") {
+    builder_.set_version(read_required_text("graph", key));
   } else if (key == "title") {
     builder_.set_title(read_text("graph", key));
   } else if (key == "description") {

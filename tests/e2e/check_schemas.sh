@@ -339,6 +339,12 @@ EOF
 bad skill-missing-category <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A"}]}
 EOF
+bad version-number <<'EOF'
+{"version": 2026.11, "categories": [], "skills": []}
+EOF
+bad version-empty <<'EOF'
+{"version": "", "categories": [], "skills": []}
+EOF
 bad skill-name-null <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": null, "category": "c"}]}
 EOF
