@@ -146,3 +146,41 @@ TEST_CASE("ids: DOT quotes each one whole; Mermaid names nodes by number") {
   CHECK(mermaid.find("http:") == std::string::npos);
   CHECK(mermaid.find("user@") == std::string::npos);
 }
+
+namespace {
+
+// A graph large enough for names to be registered and references resolved on two threads:
+// ids in capitals (ESCO:SKILL/S0 ...), each skill requiring the four before it, written in
+// lower case; `extra` is appended to the skills.
+std::string many_uppercase_skills(std::string_view extra = "") {
+  constexpr int kCount = 70'000;
+  std::string skills;
+  skills.reserve(std::size_t{kCount} * 160);
+  for (int i = 0; i < kCount; ++i) {
+    if (i > 0) skills += ",\n";
+    skills +=
+        fmt::format(R"({{"id": "ESCO:SKILL/S{}", "name": "Skill {}", "category": "math")", i, i);
+    skills += R"(, "prerequisites": [)";
+    for (int k = 1; k <= 4 && k <= i; ++k) {
+      skills += fmt::format(R"({}"esco:skill/s{}")", k > 1 ? ", " : "", i - k);
+    }
+    skills += "]}";
+  }
+  skills += extra;
+  return graph_with(skills);
+}
+
+}  // namespace
+
+TEST_CASE("ids: on two threads, references in another case resolve and case duplicates clash") {
+  const SkillGraph g = graph_of(many_uppercase_skills());
+  REQUIRE(g.skill_count() == 70'000);
+  for (const SkillIndex s : {SkillIndex{4}, SkillIndex{35'000}, SkillIndex{69'999}}) {
+    REQUIRE(g.requirement_count(s) == 4);
+    for (std::size_t r = 0; r < 4; ++r) CHECK(g.requirement(s, r).options.front() == s - 1 - r);
+  }
+  CHECK(g.find_skill_by_id("esco:skill/s12345") == SkillIndex{12'345});
+  CHECK(problems(many_uppercase_skills(
+            ",\n{\"id\": \"esco:skill/s5\", \"name\": \"Again\", \"category\": \"math\"}")) ==
+        "graph.json:70003:8: error: duplicate skill id 'esco:skill/s5' (first defined at 8:8)\n");
+}
