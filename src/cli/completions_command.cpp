@@ -115,7 +115,8 @@ _mlroadmap_names() {
 
 # Ids may hold ':' and '@', at which bash splits words (COMP_WORDBREAKS). The word being
 # completed and the one before it are read from the line, split at blanks only; replies are
-# then cut to what follows the last such character, the part bash replaces.
+# then cut to the part bash replaces: what follows the last ':', or the last '@' and what
+# follows it (readline keeps '@' in the text it completes).
 _mlroadmap_current() {
   cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   [ -n "${COMP_LINE-}" ] || return 0
@@ -135,6 +136,7 @@ _mlroadmap_trim() {
   for c in @ :; do [[ $COMP_WORDBREAKS == *"$c"* ]] && breaks+=$c; done
   [[ -n $breaks && $cur == *["$breaks"]* ]] || return 0
   local kept=${cur%"${cur##*["$breaks"]}"}
+  kept=${kept%@}
   COMPREPLY=("${COMPREPLY[@]#"$kept"}")
 }
 

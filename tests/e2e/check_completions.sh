@@ -55,7 +55,8 @@ expect "line-empty: python r java"
 
 # Names from a graph of real-world ids: the program is asked through a wrapper that passes
 # --graph, as a shell with a graph of its own would be set up. Replies hold only what follows
-# the last ':' or '@' typed, which is the part bash replaces.
+# the last ':' typed, or from the last '@' on: the part bash replaces (it keeps '@' in the
+# text it completes; checked against an interactive bash).
 if [ -n "$fixtures" ]; then
   rm "$dir/mlroadmap"
   cat >"$dir/mlroadmap" <<EOF
@@ -70,6 +71,7 @@ EOF
     echo "uri: $(complete_line "mlroadmap show http://data.europa.eu/esco/skill/a")"
     echo "uri-colon: $(complete_line "mlroadmap show http:")"
     echo "at: $(complete_line "mlroadmap plan --have python@")"
+    echo "at-more: $(complete_line "mlroadmap plan --have python@3")"
     echo "list: $(complete_line "mlroadmap plan --have 2.A.1.a,http://data.europa.eu/esco/skill/0")"
     echo "code: $(complete_line "mlroadmap why 2.A")"
     echo "role: $(complete_line "mlroadmap plan --goal esco:occ")"
@@ -77,7 +79,8 @@ EOF
   out+=$'\n'$ids
   expect "uri: //data.europa.eu/esco/skill/abc-123"
   expect "uri-colon: //data.europa.eu/esco/skill/abc-123 //data.europa.eu/esco/skill/0a1b2c3d-4e5f-6789-abcd-ef0123456789"
-  expect "at: 3.12"
+  expect "at: @3.12"
+  expect "at-more: @3.12"
   expect "list: //data.europa.eu/esco/skill/0a1b2c3d-4e5f-6789-abcd-ef0123456789"
   expect "code: 2.A.1.a 2.A.1.b"
   expect "role: occupation/data-scientist"
