@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -34,8 +35,12 @@ struct Requirement {
   bool any_of = false;
 };
 
-/// Whether `id` follows the id syntax: lowercase letters, digits, '-', '.', '+', starting with
-/// a letter or digit, at most 64 characters.
+/// The longest id a graph may use, in bytes.
+inline constexpr std::size_t kMaxIdLength = 256;
+
+/// Whether `id` follows the id syntax: 1 to kMaxIdLength ASCII letters (either case), digits,
+/// '-', '.', '_', '+', ':', '/' or '@', starting with a letter or digit. Ids are matched
+/// ignoring ASCII case.
 bool is_valid_id(std::string_view id);
 
 /// Something to learn. Texts are views into storage owned by the SkillGraph.
@@ -92,6 +97,8 @@ class SkillGraph {
 
   std::string_view title() const { return p_.title; }
   std::string_view description() const { return p_.description; }
+  /// Which edition of its content the graph is ("2026.11"); empty when it does not say.
+  std::string_view version() const { return p_.version; }
   std::span<const Category> categories() const { return p_.categories; }
   std::span<const Skill> skills() const { return p_.skills; }
   std::span<const Role> roles() const { return p_.roles; }
@@ -147,7 +154,7 @@ class SkillGraph {
   std::span<const Resource> resources(SkillIndex skill) const;
 
   // Lookups by name, through the core's name table (name_table.cpp).
-  /// The skill whose id is exactly `id`.
+  /// The skill whose id is `id`, ignoring ASCII case (not its name or an alias).
   std::optional<SkillIndex> find_skill_by_id(std::string_view id) const;
   /// The skill whose id, name or alias matches `name`, ignoring ASCII case.
   std::optional<SkillIndex> find_skill(std::string_view name) const;
@@ -180,6 +187,7 @@ class SkillGraph {
   struct Parts {
     std::string_view title;
     std::string_view description;
+    std::string_view version;
     std::vector<Category> categories;
     std::vector<Skill> skills;
     std::vector<Role> roles;

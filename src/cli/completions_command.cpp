@@ -106,19 +106,56 @@ std::string bash_value_action(const FlagInfo& f) {
   return {};
 }
 
-std::string bash_script(const std::vector<CommandInfo>& commands) {
-  std::vector<std::string> names;
-  for (const CommandInfo& c : commands) names.push_back(c.name);
-  std::string out = R"sh(# bash completion for mlroadmap
+// The start of the bash script: the helpers, and the completion function up to the first
+// word's case.
+constexpr std::string_view kBashStart = R"sh(# bash completion for mlroadmap
 _mlroadmap_names() {
   mlroadmap "$1" -q 2>/dev/null
 }
 
+# Ids may hold ':' and '@', at which bash splits words (COMP_WORDBREAKS). The word being
+# completed and the one before it are read from the line, split at blanks only; replies are
+# then cut to the part bash replaces: what follows the last ':', or the last '@' and what
+# follows it (readline keeps '@' in the text it completes).
+_mlroadmap_current() {
+  cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+  [ -n "${COMP_LINE-}" ] || return 0
+  local line=${COMP_LINE:0:COMP_POINT}
+  local -a words
+  read -ra words <<<"$line"
+  (( ${#words[@]} > 0 )) || return 0
+  if [[ -z $line || $line == *[[:blank:]] ]]; then
+    cur= prev=${words[${#words[@]}-1]-}
+  else
+    cur=${words[${#words[@]}-1]} prev=${words[${#words[@]}-2]-}
+  fi
+}
+
+_mlroadmap_trim() {
+  local breaks= c
+  for c in @ :; do [[ $COMP_WORDBREAKS == *"$c"* ]] && breaks+=$c; done
+  [[ -n $breaks && $cur == *["$breaks"]* ]] || return 0
+  local kept=${cur%"${cur##*["$breaks"]}"}
+  kept=${kept%@}
+  COMPREPLY=("${COMPREPLY[@]#"$kept"}")
+}
+
 _mlroadmap() {
-  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+  local cur prev
+  _mlroadmap_current
   COMPREPLY=()
+  _mlroadmap_replies
+  _mlroadmap_trim
+}
+
+_mlroadmap_replies() {
   if [ "$COMP_CWORD" -eq 1 ]; then
 )sh";
+
+std::string bash_script(const std::vector<CommandInfo>& commands) {
+  std::vector<std::string> names;
+  for (const CommandInfo& c : commands) names.push_back(c.name);
+  std::string out(kBashStart);
   out += fmt::format("    COMPREPLY=($(compgen -W '{} --help --version' -- \"$cur\"))\n",
                      words(names));
   out += R"(    return
@@ -176,7 +213,8 @@ std::string zsh_script(const std::vector<CommandInfo>& commands) {
 _mlroadmap_skills() {
   local -a names
   names=(${(f)"$(mlroadmap skills -q 2>/dev/null)"})
-  _values -s , skill $names
+  # _values reads a colon as the end of a value's name: ids may hold one
+  _values -s , skill ${names[@]//:/\\:}
 }
 
 _mlroadmap_goals() {

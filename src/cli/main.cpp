@@ -15,6 +15,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/spelling.hpp"
 #include "mlroadmap/threads.hpp"
 #include "output.hpp"
@@ -23,6 +24,17 @@ namespace {
 
 using mlroadmap::closest_matches;
 using mlroadmap::did_you_mean;
+
+// "mlroadmap 0.1.0 (graph 2026.11)": the program's version and the edition of the built-in
+// graph, which is loaded only when the version is asked for.
+std::string program_version() {
+  std::string text = fmt::format("mlroadmap {}", MLROADMAP_VERSION);
+  const mlroadmap::GraphLoadResult builtin = mlroadmap::load_builtin_graph();
+  if (builtin.graph && !builtin.graph->version().empty()) {
+    text += fmt::format(" (graph {})", builtin.graph->version());
+  }
+  return text;
+}
 
 // Mistyped commands and flags get a suggestion instead of CLI11's generic complaint.
 bool check_arguments(const CLI::App& app, int argc, char** argv) {
@@ -102,7 +114,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "mlroadmap: plans what to learn next on the way to becoming a Machine Learning "
       "Engineer"};
-  app.set_version_flag("--version", std::string("mlroadmap ") + MLROADMAP_VERSION);
+  app.set_version_flag("--version", program_version);
   app.require_subcommand(1);
   app.fallthrough(false);
   const std::vector<cli::DeclaredCommand> commands =

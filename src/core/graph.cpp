@@ -9,20 +9,24 @@ namespace mlroadmap {
 
 namespace {
 
-// Per byte: 1 for what may start an id (a lowercase letter or a digit), 2 for '-', '.' and '+',
-// which may follow.
+// Per byte: 1 for what may start an id (an ASCII letter or digit), 2 for what may only follow
+// ('-', '.', '_', '+', ':', '/', '@'), 0 for the rest. One lookup a byte: every id of a graph
+// passes through here.
 constexpr std::array<std::uint8_t, 256> kIdBytes = [] {
   std::array<std::uint8_t, 256> bytes{};
   for (int c = 'a'; c <= 'z'; ++c) bytes[c] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = 1;
   for (int c = '0'; c <= '9'; ++c) bytes[c] = 1;
-  for (const char c : {'-', '.', '+'}) bytes[static_cast<unsigned char>(c)] = 2;
+  for (const char c : {'-', '.', '_', '+', ':', '/', '@'}) {
+    bytes[static_cast<unsigned char>(c)] = 2;
+  }
   return bytes;
 }();
 
 }  // namespace
 
 bool is_valid_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
+  if (id.empty() || id.size() > kMaxIdLength) return false;
   const auto kind = [](char c) { return kIdBytes[static_cast<unsigned char>(c)]; };
   if (kind(id[0]) != 1) return false;
   return std::all_of(id.begin(), id.end(), [&](char c) { return kind(c) != 0; });

@@ -64,11 +64,17 @@ class GraphBuilder {
 
   void set_title(std::string_view title) { p_.title = title; }
   void set_description(std::string_view description) { p_.description = description; }
+  void set_version(std::string_view version) { p_.version = version; }
 
   // --- categories
+  /// The category whose id is `id`, ignoring ASCII case: the exact spelling, which nearly every
+  /// skill uses, is looked for first.
   std::optional<CategoryIndex> find_category(std::string_view id) const {
     for (CategoryIndex c = 0; c < p_.categories.size(); ++c) {
       if (same_text(p_.categories[c].id, id)) return c;
+    }
+    for (CategoryIndex c = 0; c < p_.categories.size(); ++c) {
+      if (equals_ignoring_case(p_.categories[c].id, id)) return c;
     }
     return std::nullopt;
   }

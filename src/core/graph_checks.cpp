@@ -13,6 +13,20 @@ namespace mlroadmap {
 
 namespace {
 
+// What a requirement item holds when its name did not resolve: only in a graph whose load found
+// errors, which is still searched for cycles among what did load. Every walk here leaves it out.
+constexpr SkillIndex kUnresolved = detail::GraphBuilder::kUnresolved;
+
+// Calls visit(o) for each skill `s` requires whose reference resolved.
+template <typename Visit>
+[[gnu::always_inline]] inline void for_each_resolved(const SkillGraph& graph, SkillIndex s,
+                                                     Visit visit) {
+  graph.for_each_required(s, [&](SkillIndex o) {
+    if (o != kUnresolved) [[likely]]
+      visit(o);
+  });
+}
+
 // The cycles a depth-first walk meets, roots in file order: only run when a graph has some.
 // `placed` are the skills Kahn's algorithm could order: everything they require is placed too,
 // so no cycle goes through them and the walk starts with them done. It then meets the other
@@ -58,6 +72,7 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph,
         ++top.requirement;
         top.option = 0;
       }
+      if (next == kUnresolved) continue;
       if (state[next] == unvisited) {
         enter(next);
       } else if (state[next] == on_path) {
@@ -98,9 +113,9 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
     std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
     for (SkillIndex s = first; s < last; ++s) {
       if (s + kAhead < last) {
-        graph.for_each_required(s + kAhead, [&](SkillIndex o) { detail::prefetch(count + o); });
+        for_each_resolved(graph, s + kAhead, [&](SkillIndex o) { detail::prefetch(count + o); });
       }
-      graph.for_each_required(s, [&](SkillIndex o) {
+      for_each_resolved(graph, s, [&](SkillIndex o) {
         ++wait[s];
         ++count[o];
       });
@@ -126,14 +141,14 @@ void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists
     std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
     for (SkillIndex s = first; s < last; ++s) {
       if (s + 2 * kAhead < last) {
-        graph.for_each_required(s + 2 * kAhead,
-                                [&](SkillIndex o) { detail::prefetch(cursor + o); });
+        for_each_resolved(graph, s + 2 * kAhead,
+                          [&](SkillIndex o) { detail::prefetch(cursor + o); });
       }
       if (s + kAhead < last) {
-        graph.for_each_required(s + kAhead,
-                                [&](SkillIndex o) { detail::prefetch(&needed_by[cursor[o]]); });
+        for_each_resolved(graph, s + kAhead,
+                          [&](SkillIndex o) { detail::prefetch(&needed_by[cursor[o]]); });
       }
-      graph.for_each_required(s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
+      for_each_resolved(graph, s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
     }
   });
 }

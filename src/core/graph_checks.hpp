@@ -31,8 +31,9 @@ namespace detail {
 class GraphBuilder;
 class Messages;
 
-/// Reports each dependency cycle at the first skill on it; without any, the builder keeps the
-/// topological order, which the planner works in.
+/// Reports each dependency cycle at the first skill on it, among the references that resolved
+/// (after other errors too); without any, the builder keeps the topological order, which the
+/// planner works in.
 void check_cycles(GraphBuilder& builder, Messages& messages);
 
 /// Warns about each skill that no role needs: it never shows up in a role's plan, which is

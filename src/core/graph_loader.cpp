@@ -61,8 +61,9 @@ GraphLoadResult load_text(std::string_view text, std::string_view file_name,
   try {
     detail::register_names(builder, messages);
     detail::resolve_references(builder, messages, mapped);
-    // Cycles only mean something once every reference resolves.
-    if (!has_errors(messages.diagnostics())) detail::check_cycles(builder, messages);
+    // Cycles among what did load, so one run reports every problem: a reference that did not
+    // resolve is left out of the search.
+    detail::check_cycles(builder, messages);
     if (!has_errors(messages.diagnostics()) && limits.lint) {
       detail::check_reachable(builder, messages);
     }

@@ -15,8 +15,8 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kTopFields = {"schema_version"sv, "title"sv,  "description"sv,
-                                   "categories"sv,     "skills"sv, "roles"sv};
+constexpr std::array kTopFields = {"schema_version"sv, "version"sv, "title"sv, "description"sv,
+                                   "categories"sv,     "skills"sv,  "roles"sv};
 constexpr std::array kCategoryFields = {"id"sv, "name"sv, "summary"sv};
 constexpr std::array kSkillFields = {"id"sv,       "name"sv,    "category"sv, "prerequisites"sv,
                                      "hours"sv,    "summary"sv, "aliases"sv,  "resources"sv,
@@ -55,9 +55,10 @@ std::string_view GraphParser::read_id(const Owner& owner, std::string_view field
   const std::size_t offset = json_.offset();
   const std::string_view id = json_.read_string();
   if (!is_valid_id(id)) {
-    error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to 64 lowercase letters, "
-                              "digits, '-', '.' or '+', starting with a letter or digit",
-                              owner, kind, id));
+    error(offset, fmt::format("{}: invalid {} id '{}': ids are 1 to {} ASCII letters, digits, "
+                              "'-', '.', '_', '+', ':', '/' or '@', starting with a letter or "
+                              "digit",
+                              owner, kind, id, kMaxIdLength));
     return {};
   }
   return builder_.keep(id);
@@ -92,6 +93,8 @@ void GraphParser::parse_top_field(std::string_view key) {
                                 "reads schema_version 1)",
                                 *version));
     }
+  } else if (key == "version") {
+    builder_.set_version(read_required_text("graph", key));
   } else if (key == "title") {
     builder_.set_title(read_text("graph", key));
   } else if (key == "description") {
@@ -516,7 +519,7 @@ void GraphParser::add_role(Role role, RoleRefs refs, std::size_t object_offset,
     warn(object_offset, fmt::format("{}: has no skills", owner));
   }
   for (const Role& other : roles) {
-    if (!role.id.empty() && other.id == role.id) {
+    if (!role.id.empty() && equals_ignoring_case(other.id, role.id)) {
       error(refs.offset, fmt::format("duplicate role id '{}'", role.id));
     }
   }

@@ -300,9 +300,11 @@ void References::resolve_skill_refs(std::size_t first, std::size_t last,
       std::optional<SkillIndex> found;
       if (is_id(lookup.candidate) && skills[lookup.candidate->index].id == lookup.key) {
         found = lookup.candidate->index;
-      } else if (const auto entry = names.find(p_, lookup.key, lookup.hash);
-                 is_id(entry) && skills[entry->index].id == lookup.key) {
-        found = entry->index;  // the first slot with matching hash bits was another key
+      } else if (const auto entry = names.find(p_, lookup.key, lookup.hash); is_id(entry)) {
+        // The first slot with matching hash bits was another key, or the id is written in
+        // another case: the table compares ignoring case, and a skill's id goes in before its
+        // name and aliases, so an id entry found is the id asked for.
+        found = entry->index;
       }
       if (found) {
         builder_.fill(refs[start + j], *found);
@@ -346,8 +348,9 @@ void References::resolve_role_skills(RoleIndex r) {
 void References::resolve_grows_into(RoleIndex r) {
   const Role& role = p_.roles[r];
   for (const auto& [name, offset] : builder_.role_refs(r).grows_into) {
-    const auto it = std::find_if(p_.roles.begin(), p_.roles.end(),
-                                 [&](const Role& other) { return other.id == name; });
+    const auto it = std::find_if(p_.roles.begin(), p_.roles.end(), [&](const Role& other) {
+      return equals_ignoring_case(other.id, name);
+    });
     if (it != p_.roles.end()) {
       builder_.add_grows_into(r, static_cast<RoleIndex>(it - p_.roles.begin()));
       continue;

@@ -121,8 +121,10 @@ void ObjectReader::wrong_type(JsonType wanted, JsonType found, const Owner& owne
   json_.skip_value();
 }
 
-void ObjectReader::missing_field(std::string_view field, std::size_t offset, const Owner& owner) {
-  error(offset, fmt::format("{}: missing required field '{}'", owner, field));
+void ObjectReader::missing_field(std::string_view field, std::size_t offset, const Owner& owner,
+                                 bool null) {
+  error(offset, fmt::format("{}: missing required field '{}'{}", owner, field,
+                            null ? " (it is null)" : ""));
 }
 
 }  // namespace mlroadmap::detail

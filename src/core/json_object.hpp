@@ -59,6 +59,7 @@ class Messages {
 /// The fields one kind of object may have, and which of them one object has shown, as bits: a
 /// key given twice and a required one missing are caught without keeping any text. The list is
 /// known when compiling, so matching a key is a handful of compares of its length and bytes.
+/// A field given as null counts as absent, but as given for duplicates.
 template <const auto& kKnown>
 class FieldSet {
  public:
@@ -84,13 +85,27 @@ class FieldSet {
     seen_ |= bit;
     return true;
   }
+  /// Marks a field, already added, as given null at `offset`: absent, but for duplicates.
+  void add_null(int field, std::size_t offset) {
+    nulls_ |= 1u << field;
+    null_offsets_[static_cast<std::size_t>(field)] = offset;
+  }
+  /// Whether the object has `field`, given and not null.
   bool has(std::string_view field) const {
     const int i = find(field);
-    return i >= 0 && ((seen_ >> i) & 1u) != 0;
+    return i >= 0 && (((seen_ & ~nulls_) >> i) & 1u) != 0;
+  }
+  /// Where `field` was given as null, if it was.
+  std::optional<std::size_t> null_at(std::string_view field) const {
+    const int i = find(field);
+    if (i < 0 || ((nulls_ >> i) & 1u) == 0) return std::nullopt;
+    return null_offsets_[static_cast<std::size_t>(i)];
   }
 
  private:
   std::uint32_t seen_ = 0;
+  std::uint32_t nulls_ = 0;
+  std::array<std::size_t, kKnown.size()> null_offsets_;  // read only where nulls_ has the bit
 };
 
 /// A field's index in its list, known at compile time: the cases of a switch over what
@@ -150,7 +165,7 @@ class ObjectReader {
 
   /// Checks a key against the fields an object may have; reports an unknown one and
   /// duplicates. Returns the field's index among fields.known(), or kSkipField when the value
-  /// should be skipped.
+  /// should be skipped: after those, and for null, which means the field is absent.
   static constexpr int kSkipField = -1;
   template <typename Fields>
   int accept_field(Fields& fields, std::string_view key, std::size_t key_offset,
@@ -162,6 +177,10 @@ class ObjectReader {
     }
     if (!fields.add(field)) [[unlikely]] {
       duplicate_key(key, key_offset, owner);
+      return kSkipField;
+    }
+    if (json_.peek() == JsonType::null) [[unlikely]] {
+      fields.add_null(field, json_.offset());
       return kSkipField;
     }
     return field;
@@ -193,12 +212,15 @@ class ObjectReader {
   }
   std::optional<double> read_number(const Owner& owner, std::string_view field);
   std::optional<std::int64_t> read_integer(const Owner& owner, std::string_view field);
-  /// Reports each of `required` the object at `offset` did not have.
+  /// Reports each of `required` the object at `offset` did not have: at the object when left
+  /// out, at the null when given as null.
   template <typename Fields>
   void require(const Fields& fields, std::initializer_list<std::string_view> required,
                std::size_t offset, const Owner& owner) {
     for (const std::string_view field : required) {
-      if (!fields.has(field)) missing_field(field, offset, owner);
+      if (fields.has(field)) continue;
+      const std::optional<std::size_t> null = fields.null_at(field);
+      missing_field(field, null.value_or(offset), owner, null.has_value());
     }
   }
   /// Reports that the document is not an object, after any syntax error in it; false then.
@@ -212,7 +234,7 @@ class ObjectReader {
                                        const Owner& owner);
   [[gnu::noinline]] void wrong_type(JsonType wanted, JsonType found, const Owner& owner,
                                     std::string_view field);
-  void missing_field(std::string_view field, std::size_t offset, const Owner& owner);
+  void missing_field(std::string_view field, std::size_t offset, const Owner& owner, bool null);
   [[gnu::noinline]] void empty_text(std::string_view field, std::size_t offset, const Owner& owner);
 
   JsonReader& json_;

@@ -106,9 +106,12 @@ namespace mlroadmap {
 // The graph's lookups by name go through its table.
 
 std::optional<SkillIndex> SkillGraph::find_skill_by_id(std::string_view id) const {
-  const auto skill = find_skill(id);
-  if (!skill || p_.skills[*skill].id != id) return std::nullopt;
-  return skill;
+  if (!p_.names) return std::nullopt;
+  // A skill's id goes into the table before its name and aliases: a key that is the id of its
+  // skill, in any case, is found as the id.
+  const auto entry = p_.names->find(p_, id);
+  if (!entry || entry->tag != detail::NameTable::Tag::id) return std::nullopt;
+  return entry->index;
 }
 
 std::optional<SkillIndex> SkillGraph::find_skill(std::string_view name) const {

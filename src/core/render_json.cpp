@@ -261,6 +261,7 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
   json.begin_object();
   json.member("schema_version", std::int64_t{1});
   json.member("graph", graph.title());
+  if (!graph.version().empty()) json.member("graph_version", graph.version());
   write_goals(json, graph, plan);
   write_id_list(json, graph, "have", plan.have);
   json.member("exact", plan.exact);

@@ -136,14 +136,19 @@ void add_overview(std::string& out, const PlanDocument& doc) {
   if (doc.paced) add_pace(out, doc);
 }
 
-// The fragment a heading is linked by: lower case, spaces as '-', colons dropped.
+// The fragment a heading is linked by, as GitHub and most renderers make it: lower case, spaces
+// as '-', other ASCII punctuation but '-' and '_' dropped (':', '.', '/' and '@', which ids
+// hold, among them), anything else kept.
 std::string heading_anchor(std::string_view title) {
   std::string anchor;
   for (const char c : title) {
-    if (c == ' ')
+    const char lower = ascii_lower(c);
+    if (c == ' ') {
       anchor += '-';
-    else if (c != ':')
-      anchor += ascii_lower(c);
+    } else if ((lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               static_cast<unsigned char>(c) >= 0x80) {
+      anchor += lower;
+    }
   }
   return anchor;
 }

@@ -29,5 +29,12 @@ check builtin-plan-graph graph --goal nlp-engineer --format dot
 check small-graph graph --graph "$fixtures/small.json" --format dot
 check hostile-graph graph --graph "$fixtures/hostile.json" --format dot
 check hostile-plan plan --graph "$fixtures/hostile.json" --format dot
+check real-world-ids-graph graph --graph "$fixtures/real-world-ids.json" --format dot
+check real-world-ids-plan plan --graph "$fixtures/real-world-ids.json" --format dot
+# Each id is one node, whatever ':', '/', '@' or '.' it holds: none is read as a port.
+nodes=$("$binary" graph --graph "$fixtures/real-world-ids.json" --format dot | dot -Tplain |
+  awk '$1 == "node" { print $2 }' | tr -d '"' | sort)
+expected=$("$binary" skills --graph "$fixtures/real-world-ids.json" -q | sort)
+[ "$nodes" = "$expected" ] || { echo "FAIL: real-world-ids: the nodes are not the skills"; failed=1; }
 [ $failed = 0 ] && echo "Graphviz checks passed"
 exit $failed

@@ -38,5 +38,6 @@ check builtin --have python,sql --hours-per-week 10 --start 2027-01-04
 check builtin-nlp --goal nlp-engineer
 check hostile --graph "$fixtures/hostile.json"
 check small --graph "$fixtures/small.json" --have sql
+check real-world-ids --graph "$fixtures/real-world-ids.json"
 [ $failed = 0 ] && echo "Markdown checks passed"
 exit $failed

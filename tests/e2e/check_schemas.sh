@@ -122,7 +122,7 @@ EOF
 {
   echo '{"categories": [{"id": "c", "name": "C"}], "skills": ['
   for i in $(seq 1 120); do
-    printf '{"id": "Bad%d", "name": "n%d", "category": "c"},\n' "$i" "$i"
+    printf '{"id": "Bad %d", "name": "n%d", "category": "c"},\n' "$i" "$i"
   done
   echo '{"id": "ok", "name": "ok", "category": "c"}]}'
 } >"$TMP/in/many-errors.json"
@@ -318,20 +318,41 @@ EOF
 bad hours-too-many <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "hours": 10000.5}]}
 EOF
-bad id-uppercase <<'EOF'
-{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "Python", "name": "Python", "category": "c"}]}
+bad id-with-space <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "Linear Algebra", "name": "Linear algebra", "category": "c"}]}
+EOF
+bad id-leading-underscore <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "_private", "name": "Private", "category": "c"}]}
+EOF
+bad id-other-punctuation <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "c#", "name": "C sharp", "category": "c"}]}
 EOF
 bad id-leading-dash <<'EOF'
 {"categories": [{"id": "-c", "name": "C"}], "skills": []}
 EOF
-bad id-too-long <<'EOF'
-{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a123456789a123456789a123456789a123456789a123456789a123456789abcde", "name": "A", "category": "c"}]}
+bad id-too-long <<EOF
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "$(printf 'a%.0s' {1..257})", "name": "A", "category": "c"}]}
 EOF
 bad id-empty <<'EOF'
 {"categories": [{"id": "", "name": "C"}], "skills": []}
 EOF
 bad skill-missing-category <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A"}]}
+EOF
+bad version-number <<'EOF'
+{"version": 2026.11, "categories": [], "skills": []}
+EOF
+bad version-empty <<'EOF'
+{"version": "", "categories": [], "skills": []}
+EOF
+bad skill-name-null <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": null, "category": "c"}]}
+EOF
+bad categories-null <<'EOF'
+{"categories": null, "skills": []}
+EOF
+bad prerequisite-id-null <<'EOF'
+{"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "prerequisites": [{"id": null}]}]}
 EOF
 bad skill-empty-name <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "", "category": "c"}]}
@@ -544,6 +565,8 @@ for label, directory in zip(("batch out-dir json", "batch out-dir markdown", "ba
 
 # Input graphs the graph schema must accept...
 good_graphs = [data_file, os.path.join(fixtures, "small.json"), os.path.join(fixtures, "hostile.json"),
+               os.path.join(fixtures, "real-world-ids.json"),
+               os.path.join(fixtures, "malformed", "null-optional-fields.json"),
                os.path.join(extra_dir, "no-roles.json"), os.path.join(extra_dir, "roles.json")]
 for path in good_graphs:
     try:
