@@ -18,16 +18,22 @@ namespace {
 // errors, which is still searched for cycles among what did load. Every walk here leaves it out.
 constexpr SkillIndex kUnresolved = detail::GraphBuilder::kUnresolved;
 
-// Calls visit(o) for each skill `s` requires or recommends whose reference resolved: the order
-// of skills keeps both kinds of link.
-template <typename Visit>
+// Calls visit(o) for each skill `s` requires, and unless kPlain also each it recommends, whose
+// reference resolved: the order of skills keeps both kinds of link. kPlain is for a graph
+// without recommendations whose references all resolved (nearly every large graph): its walks
+// pay nothing for either.
+template <bool kPlain, typename Visit>
 [[gnu::always_inline]] inline void for_each_resolved(const SkillGraph& graph, SkillIndex s,
                                                      Visit visit) {
+  if constexpr (kPlain) {
+    graph.for_each_required(s, visit);
+    return;
+  }
   graph.for_each_required(s, [&](SkillIndex o) {
     if (o != kUnresolved) [[likely]]
       visit(o);
   });
-  if (graph.has_recommendations()) [[unlikely]] {
+  if constexpr (!kPlain) {  // recommendations too
     for (const Recommendation& r : graph.recommended(s)) {
       if (r.skill != kUnresolved) visit(r.skill);
     }
@@ -138,6 +144,7 @@ constexpr std::size_t kAhead = 8;
 
 // Counts how many skills require each one (into needed_begin, as the starts of their lists)
 // and how many requirements each skill waits for.
+template <bool kPlain>
 void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists,
                         std::vector<std::uint32_t>& waiting, std::vector<std::uint32_t>& later) {
   const auto n = static_cast<SkillIndex>(graph.skill_count());
@@ -147,9 +154,10 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
     std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
     for (SkillIndex s = first; s < last; ++s) {
       if (s + kAhead < last) {
-        for_each_resolved(graph, s + kAhead, [&](SkillIndex o) { detail::prefetch(count + o); });
+        for_each_resolved<kPlain>(graph, s + kAhead,
+                                 [&](SkillIndex o) { detail::prefetch(count + o); });
       }
-      for_each_resolved(graph, s, [&](SkillIndex o) {
+      for_each_resolved<kPlain>(graph, s, [&](SkillIndex o) {
         ++wait[s];
         ++count[o];
       });
@@ -162,6 +170,7 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
   for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
 }
 
+template <bool kPlain>
 void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists,
                         std::vector<std::uint32_t>& later) {
   const auto n = static_cast<SkillIndex>(graph.skill_count());
@@ -175,20 +184,21 @@ void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists
     std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
     for (SkillIndex s = first; s < last; ++s) {
       if (s + 2 * kAhead < last) {
-        for_each_resolved(graph, s + 2 * kAhead,
+        for_each_resolved<kPlain>(graph, s + 2 * kAhead,
                           [&](SkillIndex o) { detail::prefetch(cursor + o); });
       }
       if (s + kAhead < last) {
-        for_each_resolved(graph, s + kAhead,
+        for_each_resolved<kPlain>(graph, s + kAhead,
                           [&](SkillIndex o) { detail::prefetch(&needed_by[cursor[o]]); });
       }
-      for_each_resolved(graph, s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
+      for_each_resolved<kPlain>(graph, s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
     }
   });
 }
 
 // Kahn's algorithm: a skill is ready once everything it requires is placed. The walk reads the
 // reverse lists in the order skills become ready, asking for each one's list ahead.
+template <bool kPlain>
 std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   const std::size_t n = graph.skill_count();
   const bool split = detail::worth_a_thread(n);
@@ -196,8 +206,8 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   std::vector<std::uint32_t> later(split ? n + 1 : 0, 0);  // the second half's counts, cursors
   ReverseLists lists;
   lists.needed_begin.assign(n + 1, 0);
-  count_requirements(graph, split, lists, waiting, later);
-  fill_reverse_lists(graph, split, lists, later);
+  count_requirements<kPlain>(graph, split, lists, waiting, later);
+  fill_reverse_lists<kPlain>(graph, split, lists, later);
   const std::vector<std::uint32_t>& needed_begin = lists.needed_begin;
   const std::vector<SkillIndex>& needed_by = lists.needed_by;
 
@@ -226,9 +236,11 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
 
 }  // namespace
 
-DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit) {
+DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit,
+                                   bool all_resolved) {
   DependencyOrder result;
-  result.order = ready_order(graph);
+  const bool plain = all_resolved && !graph.has_recommendations();
+  result.order = plain ? ready_order<true>(graph) : ready_order<false>(graph);
   if (result.order.size() < graph.skill_count()) {
     result.cycles = find_cycles(graph, result.order, cycle_limit);
     result.order.clear();
@@ -239,7 +251,9 @@ DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_li
 namespace detail {
 
 void check_cycles(GraphBuilder& builder, Messages& messages) {
-  DependencyOrder dependencies = order_dependencies(builder.graph(), 20);
+  // Every reference resolved unless the load has errors already.
+  DependencyOrder dependencies =
+      order_dependencies(builder.graph(), 20, !has_errors(messages.diagnostics()));
   const auto& skills = builder.parts().skills;
   for (const DependencyCycle& cycle : dependencies.cycles) {
     std::string path(skills[cycle.path.front()].id);

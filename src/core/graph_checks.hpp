@@ -26,7 +26,10 @@ struct DependencyOrder {
 
 /// A topological order by Kahn's algorithm; when some skills never become ready, the cycles a
 /// depth-first walk (roots in file order) meets among them, at most `cycle_limit`.
-DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit);
+/// `all_resolved`: every reference of the graph resolved, so no walk need look for one that
+/// did not.
+DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit,
+                                   bool all_resolved);
 
 namespace detail {
 

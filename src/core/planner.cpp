@@ -231,9 +231,11 @@ class PlanBuilder {
     }
   }
 
-  // Calls f(link) for each plan skill `s` waits for (in link.step), the skills it requires
-  // first, then those it recommends; a skill named by two links comes twice.
-  template <typename F>
+  // Calls f(dep, index, recommended) for each plan skill `s` waits for, the skills it requires
+  // first, then (with kRecommended) those it recommends; a skill named by two links comes
+  // twice. Walks over many skills are made with kRecommended only for a graph that has
+  // recommendations, so nearly every large graph pays nothing for them.
+  template <bool kRecommended = true, typename F>
   void for_each_dependency(SkillIndex s, F f) const {
     const std::size_t count = graph_.requirement_count(s);
     for (std::uint32_t r = 0; r < count; ++r) {
@@ -245,24 +247,24 @@ class PlanBuilder {
       } else {
         dep = requirement.options.front();
       }
-      if (in_plan_[dep] & kPlanned) f(PlanLink{dep, r});
+      if (in_plan_[dep] & kPlanned) f(dep, r, false);
     }
-    if (!graph_.has_recommendations()) [[likely]]
-      return;
-    const auto recommended = graph_.recommended(s);
-    for (std::uint32_t k = 0; k < recommended.size(); ++k) {
-      if (in_plan_[recommended[k].skill] & kPlanned) f(PlanLink{recommended[k].skill, k, 1});
+    if constexpr (kRecommended) {
+      const auto recommended = graph_.recommended(s);
+      for (std::uint32_t k = 0; k < recommended.size(); ++k) {
+        if (in_plan_[recommended[k].skill] & kPlanned) f(recommended[k].skill, k, true);
+      }
     }
   }
 
   // The plan skills `s` waits for, with the link to each, first mention kept.
   void dependencies(SkillIndex s, std::vector<PlanLink>& out) const {
     out.clear();
-    for_each_dependency(s, [&](const PlanLink& link) {
+    for_each_dependency(s, [&](SkillIndex dep, std::uint32_t index, bool recommended) {
       for (const PlanLink& l : out) {
-        if (l.step == link.step) return;
+        if (l.step == dep) return;
       }
-      out.push_back(link);
+      out.push_back(PlanLink{dep, index, recommended ? 1u : 0u});
     });
   }
 
@@ -376,6 +378,7 @@ class PlanBuilder {
   }
 
   // Each plan skill's stage, walking the topological order forwards; returns how many there are.
+  template <bool kRecommended>
   std::size_t compute_stages(std::vector<std::uint32_t>& stage) const {
     const std::span<const SkillIndex> order = graph_.topological_order();
     std::size_t m = 0;
@@ -388,8 +391,8 @@ class PlanBuilder {
       if (!(in_plan_[s] & kPlanned)) continue;
       ++m;
       std::uint32_t st = 1;
-      for_each_dependency(
-          s, [&](const PlanLink& link) { st = std::max(st, stage[link.step] + 1); });
+      for_each_dependency<kRecommended>(
+          s, [&](SkillIndex dep, std::uint32_t, bool) { st = std::max(st, stage[dep] + 1); });
       stage[s] = st;
     }
     return m;
@@ -397,6 +400,7 @@ class PlanBuilder {
 
   // Each plan skill's chain, walking the topological order backwards; returns how many links
   // the plan has between its steps.
+  template <bool kRecommended>
   std::size_t compute_chains(std::vector<std::uint32_t>& chain) const {
     const std::span<const SkillIndex> order = graph_.topological_order();
     const std::size_t n = order.size();
@@ -408,8 +412,8 @@ class PlanBuilder {
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       const std::uint32_t behind = chain[s] + 1;
-      for_each_dependency(s, [&](const PlanLink& link) {
-        chain[link.step] = std::max(chain[link.step], behind);
+      for_each_dependency<kRecommended>(s, [&](SkillIndex dep, std::uint32_t, bool) {
+        chain[dep] = std::max(chain[dep], behind);
         ++edges;
       });
     }
@@ -426,9 +430,13 @@ class PlanBuilder {
     std::size_t m = 0;
     std::size_t edges = 0;
     // The two walks share nothing they write: a large plan has one of them in a second thread.
+    const bool recommendations = graph_.has_recommendations();
     detail::run_both(
-        detail::worth_a_thread(n), [&] { m = compute_stages(stage); },
-        [&] { edges = compute_chains(chain); });
+        detail::worth_a_thread(n),
+        [&] { m = recommendations ? compute_stages<true>(stage) : compute_stages<false>(stage); },
+        [&] {
+          edges = recommendations ? compute_chains<true>(chain) : compute_chains<false>(chain);
+        });
 
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
