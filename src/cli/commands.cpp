@@ -54,6 +54,8 @@ constexpr Command kCommands[] = {
      declare<setup_graph, run_graph>},
     {"validate", "Check skill graph files: every error and warning, with file, line and column",
      declare<setup_validate, run_validate>},
+    {"merge", "Print a graph that extends another merged into one self-contained graph file",
+     declare<setup_merge, run_merge>},
     {"batch", "Plan for many people at once: JSON Lines profiles in, one JSON plan per line out",
      declare<setup_batch, run_batch>},
     {"completions", "Print a completion script for bash, zsh or fish",

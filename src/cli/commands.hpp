@@ -92,6 +92,13 @@ struct ValidateOptions {
 void setup_validate(CLI::App& command, ValidateOptions& options);
 int run_validate(const ValidateOptions& options);
 
+struct MergeOptions {
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_merge(CLI::App& command, MergeOptions& options);
+int run_merge(const MergeOptions& options);
+
 struct BatchOptions {
   std::string input = "-";
   std::string out_dir;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "exit_codes.hpp"
@@ -41,16 +42,23 @@ void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes) {
 void add_graph_options(CLI::App& command, GraphOptions& options) {
   command
       .add_option("--graph", options.path,
-                  "Skill graph file to use instead of the built-in one ('-' for stdin)")
+                  "Skill graph file to use instead of the built-in one ('-' for stdin; default: "
+                  "$MLROADMAP_GRAPH when set)")
       ->type_name("FILE");
   add_max_graph_size_option(command, options.max_bytes);
+}
+
+std::string graph_path(const GraphOptions& options) {
+  if (!options.path.empty()) return options.path;
+  const char* variable = std::getenv("MLROADMAP_GRAPH");
+  return variable != nullptr ? std::string(variable) : std::string();
 }
 
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options) {
   LoadOptions load;
   load.max_file_bytes = options.max_bytes;
-  GraphLoadResult result =
-      options.path.empty() ? load_builtin_graph() : load_graph_file(options.path, load);
+  const std::string path = graph_path(options);
+  GraphLoadResult result = path.empty() ? load_builtin_graph() : load_graph_file(path, load);
   print_diagnostics(result.diagnostics);
   return std::move(result.graph);
 }

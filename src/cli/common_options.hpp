@@ -15,9 +15,12 @@
 namespace mlroadmap::cli {
 
 struct GraphOptions {
-  std::string path;  ///< empty: the built-in graph
+  std::string path;  ///< empty: MLROADMAP_GRAPH, else the built-in graph
   std::size_t max_bytes = std::size_t{1} << 30;
 };
+/// The graph file to read: --graph, else MLROADMAP_GRAPH when it is set and not empty; empty
+/// for the built-in graph.
+std::string graph_path(const GraphOptions& options);
 void add_graph_options(CLI::App& command, GraphOptions& options);
 /// --max-graph-size, for every command that reads graph files.
 void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes);

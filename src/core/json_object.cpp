@@ -9,10 +9,10 @@
 namespace mlroadmap::detail {
 
 void Messages::report(Severity severity, std::size_t offset, std::string message) {
-  diagnostics_.push_back(make_diagnostic(severity, file_, text_, offset, std::move(message)));
+  diagnostics_.push_back(make(severity, offset, std::move(message)));
   if (severity == Severity::error && ++error_count_ >= max_errors_) {
     diagnostics_.push_back(Diagnostic{Severity::warning,
-                                      std::string(file_),
+                                      map_ != nullptr ? std::string() : std::string(file_),
                                       0,
                                       0,
                                       fmt::format("stopped after {} errors", error_count_),
@@ -21,7 +21,13 @@ void Messages::report(Severity severity, std::size_t offset, std::string message
   }
 }
 
+Diagnostic Messages::make(Severity severity, std::size_t offset, std::string message) const {
+  if (map_ != nullptr) return map_->diagnostic(severity, map_->place_of(offset), std::move(message));
+  return make_diagnostic(severity, file_, text_, offset, std::move(message));
+}
+
 std::string Messages::where(std::size_t offset) const {
+  if (map_ != nullptr) return map_->where(map_->place_of(offset));
   const TextPosition pos = position_of(text_, offset);
   return fmt::format("{}:{}", pos.line, pos.column);
 }
