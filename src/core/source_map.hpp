@@ -76,7 +76,9 @@ class Splice {
   }
   void reserve(std::size_t bytes) { text_.reserve(bytes); }
   std::string& text() { return text_; }
+  const std::string& text() const { return text_; }
   SourceMap& map() { return map_; }
+  const SourceMap& map() const { return map_; }
 
  private:
   std::string text_;
