@@ -454,8 +454,8 @@ def parse(text):
 
 
 # Load every schema and check it against the 2020-12 metaschema.
-names = ["graph", "plan", "batch-record", "diagnostics", "skills", "skill", "why", "next",
-         "roles", "diagram"]
+names = ["graph", "overlay", "plan", "batch-record", "diagnostics", "skills", "skill", "why",
+         "next", "roles", "diagram"]
 schemas = {}
 for name in names:
     path = os.path.join(schema_dir, name + ".schema.json")
@@ -476,7 +476,7 @@ for name in names:
         if name == "batch-record":
             version = schema.get("$defs", {}).get("schema_version", {})
         # Documents whose shape changed carry a later version (docs/json-schemas.md).
-        expected = {"plan": 2}.get(name, 1)
+        expected = {"plan": 2, "overlay": 2}.get(name, 1)
         if version.get("const") != expected or "schema_version" not in schema.get("required", []):
             fail(f"schema {name}.schema.json: schema_version is not a required const {expected}")
     schemas[name] = schema
@@ -614,6 +614,30 @@ if "graph" in validators:
             checked += 1
             if validators["graph"].is_valid(parse(f.read())):
                 fail("graph.schema.json accepts tests/fixtures/bad-references.json (empty any_of)")
+
+# The overlay schema accepts the worked example and a corpus overlay, and rejects an overlay
+# without extends, of schema_version 1, or with an item without an id; the graph schema refuses
+# an overlay.
+if "overlay" in validators:
+    for path in (os.path.join(fixtures, "overlay", "company.json"),
+                 os.path.join(fixtures, "..", "fuzz", "corpus", "overlay-removals.json")):
+        with open(path, encoding="utf-8") as f:
+            validate("overlay", parse(f.read()), f"overlay {path}")
+    for description, document in [
+            ("overlay without extends", {"schema_version": 2, "skills": []}),
+            ("overlay of schema_version 1", {"extends": "builtin", "schema_version": 1}),
+            ("overlay item without an id", {"extends": "builtin", "schema_version": 2,
+                                            "skills": [{"hours": 3}]}),
+            ("removal that is not a boolean", {"extends": "builtin", "schema_version": 2,
+                                               "skills": [{"id": "r", "remove": "yes"}]})]:
+        checked += 1
+        if validators["overlay"].is_valid(document):
+            fail(f"overlay.schema.json accepts an {description}")
+    if "graph" in validators:
+        with open(os.path.join(fixtures, "overlay", "company.json"), encoding="utf-8") as f:
+            checked += 1
+            if validators["graph"].is_valid(parse(f.read())):
+                fail("graph.schema.json accepts an overlay")
 
 # The output schemas are strict: altered real outputs must be rejected, also through the $ref
 # from batch records to the plan schema.
