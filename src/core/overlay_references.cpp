@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
+#include <cstring>
 #include <unordered_map>
 
 #include "text.hpp"
@@ -13,22 +13,32 @@ namespace mlroadmap::detail {
 namespace {
 
 // Finds where any of some ids is written, ignoring ASCII case: only the items that hold one
-// are read any deeper.
+// are read any deeper. The text is folded to lower case a chunk at a time (chunks overlapping
+// by the longest id), and each id looked for in it with memmem.
 class Mentions {
  public:
-  explicit Mentions(std::vector<std::string> ids) : ids_(std::move(ids)) {}
+  explicit Mentions(std::vector<std::string> ids) : ids_(std::move(ids)) {
+    for (const std::string& id : ids_) longest_ = std::max(longest_, id.size());
+  }
   /// The offsets in [begin, end) of `text` where an id starts, in order.
   std::vector<std::size_t> find(std::string_view text, std::size_t begin, std::size_t end) const {
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
     std::vector<std::size_t> hits;
-    for (const std::string& id : ids_) {
-      const std::boyer_moore_horspool_searcher searcher(id.begin(), id.end(), Hash{}, Equal{});
-      const char* from = text.data() + begin;
-      const char* const last = text.data() + end;
-      while (true) {
-        const auto [at, past] = searcher(from, last);
-        if (at == last) break;
-        hits.push_back(static_cast<std::size_t>(at - text.data()));
-        from = at + 1;
+    std::string folded;
+    for (std::size_t at = begin; at < end; at += kChunk) {
+      const std::size_t stop = std::min(end, at + kChunk + longest_);
+      folded.assign(text.substr(at, stop - at));
+      for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      for (const std::string& id : ids_) {
+        const char* from = folded.data();
+        const char* const last = folded.data() + folded.size();
+        while (const void* found = memmem(from, static_cast<std::size_t>(last - from), id.data(),
+                                          id.size())) {
+          const auto offset = static_cast<std::size_t>(static_cast<const char*>(found) -
+                                                       folded.data());
+          if (offset < kChunk) hits.push_back(at + offset);  // else the next chunk's
+          from = static_cast<const char*>(found) + 1;
+        }
       }
     }
     std::sort(hits.begin(), hits.end());
@@ -36,14 +46,8 @@ class Mentions {
   }
 
  private:
-  struct Hash {
-    std::size_t operator()(char c) const { return static_cast<unsigned char>(to_lower(c)); }
-  };
-  struct Equal {
-    bool operator()(char a, char b) const { return to_lower(a) == to_lower(b); }
-  };
-  static char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
   std::vector<std::string> ids_;
+  std::size_t longest_ = 0;
 };
 
 class Dropper {
