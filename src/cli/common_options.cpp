@@ -130,6 +130,11 @@ void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool w
       .add_option("--goal", options.goals,
                   "Role or skill to aim for (repeatable; default: the graph's default role)")
       ->type_name("GOAL");
+  command
+      .add_option("--prefer", options.prefer,
+                  "Skills to take when a step can be met by any one of several (comma lists, "
+                  "repeatable; first listed first)")
+      ->type_name("SKILLS");
   options.exact_flag = command.add_flag(
       "--exact,!--no-exact", options.exact,
       "A skill you have covers only itself, not its prerequisites (--no-exact: it covers them)");
@@ -146,7 +151,7 @@ void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool w
   }
   command
       .add_option("--profile", options.profile,
-                  "Read have, goals, exact, hours_per_week and start from a JSON profile; "
+                  "Read have, goals, prefer, exact, hours_per_week and start from a JSON profile; "
                   "flags on the command line win")
       ->type_name("FILE");
 }
@@ -194,6 +199,7 @@ std::optional<RequestFlags> request_flags(const PlanInputOptions& options) {
     }
   }
   flags.goals = split_names(options.goals);
+  flags.prefer = split_names(options.prefer);
   if (options.exact_flag != nullptr && options.exact_flag->count() > 0) flags.exact = options.exact;
   if (options.pace_option != nullptr && options.pace_option->count() > 0) {
     flags.hours_per_week = options.hours_per_week;

@@ -8,9 +8,11 @@
 
 namespace mlroadmap {
 
-/// A closed path of requirements: path[0] requires path[1] ... and the last requires path[0].
+/// A closed path of links: path[0] requires (or recommends) path[1] ... and the last path[0].
 struct DependencyCycle {
   std::vector<SkillIndex> path;  ///< closed: the first skill is repeated at the end
+  /// Per link, path[i] to path[i + 1]: whether it is a recommendation rather than a requirement.
+  std::vector<bool> recommended;
 };
 
 /// The order of the skills by their requirements, or the cycles that forbid one.
