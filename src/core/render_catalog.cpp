@@ -87,7 +87,7 @@ std::string requirement_text(const SkillGraph& graph, const Requirement& require
     for (std::size_t k = 0; k < requirement.options.size(); ++k) {
       if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
       line += terminal_safe(graph.skill(requirement.options[k]).name);
-      if (requirement.default_member == requirement.options[k]) line += " (default)";
+      if (requirement.default_index == k) line += " (default)";
     }
   } else {
     line = terminal_safe(graph.skill(requirement.options.front()).name);
@@ -240,7 +240,9 @@ std::string render_skill_json(const SkillGraph& graph, SkillIndex s) {
       json.member("id", graph.skill(requirement.options.front()).id);
     }
     if (!requirement.why.empty()) json.member("why", requirement.why);
-    if (requirement.default_member) json.member("default", graph.skill(*requirement.default_member).id);
+    if (const auto member = requirement.default_member()) {
+      json.member("default", graph.skill(*member).id);
+    }
     json.end_object();
   }
   json.end_array();

@@ -121,7 +121,7 @@ TEST_CASE("built-in graph: every any_of group names its default") {
       const Requirement requirement = g.requirement(s, r);
       if (!requirement.any_of) continue;
       INFO("skill " << g.skill(s).id);
-      CHECK(requirement.default_member.has_value());
+      CHECK(requirement.default_member().has_value());
     }
   }
 }
