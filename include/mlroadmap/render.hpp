@@ -63,6 +63,10 @@ std::string render_graph_json(const SkillGraph& graph);
 std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIndex> category,
                                const TextStyle& style);
 std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIndex> category);
+/// The categories in graph order with how many skills each holds; quiet: one id per line.
+std::string render_categories_text(const SkillGraph& graph, const TextStyle& style);
+/// The same for programs (skills --categories --format json).
+std::string render_categories_json(const SkillGraph& graph);
 
 /// Everything the graph says about one skill, and what it unlocks.
 std::string render_skill_text(const SkillGraph& graph, SkillIndex skill, const TextStyle& style);

@@ -3,7 +3,7 @@
 
 namespace mlroadmap::cli {
 
-void setup_graph(CLI::App& command, GraphCommandOptions& options) {
+void setup_graph(CommandFlags& command, GraphCommandOptions& options) {
   add_plan_input_options(command, options.input, false);
   add_graph_options(command, options.graph);
   add_output_options(command, options.output,
