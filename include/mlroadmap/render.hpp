@@ -91,8 +91,10 @@ std::string render_roles_text(const SkillGraph& graph, const std::vector<CostedR
 std::string render_roles_json(const SkillGraph& graph, const std::vector<CostedRole>& roles);
 
 /// Diagnostics for people: `file:line:col: error: message`, then the source line and a caret;
-/// `mlroadmap: error: message` for those about no file. Control characters are hidden.
-std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics);
+/// `mlroadmap: error: message` for those about no file. Control characters are hidden; with
+/// `color`, the severity is bold red (error) or magenta (warning).
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics,
+                                    bool color = false);
 
 /// Diagnostics of several files for programs (validate --format json).
 struct FileDiagnostics {

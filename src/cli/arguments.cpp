@@ -51,6 +51,13 @@ class Checker {
     return missing_positional() ? ArgumentCheck::wrong : ArgumentCheck::run;
   }
 
+  std::vector<std::string> normalized() const {
+    std::vector<std::string> out = flags_;
+    out.emplace_back("--");
+    out.insert(out.end(), arguments_.begin(), arguments_.end());
+    return out;
+  }
+
  private:
   bool fail(const std::string& message) {
     print_error(message);
@@ -98,6 +105,13 @@ class Checker {
     if (const auto problem = value_problem(flag, value)) {
       return fail(fmt::format("{}: {}", typed, *problem));
     }
+    if (flag.positional()) {
+      arguments_.emplace_back(value);
+    } else {
+      const std::string name = flag.display_name();
+      flags_.push_back(name.starts_with("--") ? fmt::format("{}={}", name, value)
+                                              : fmt::format("{}{}", name, value));
+    }
     if (!flag.positional() && flag.repeatable) list_ = {std::string(typed), std::string(value)};
     return true;
   }
@@ -121,6 +135,8 @@ class Checker {
     const Flag& flag = command_.flags[*f];
     if (!given(*f, typed)) return false;
     if (flag.takes == Takes::nothing) {
+      // A switch by the name given: --exact and --no-exact are one flag.
+      flags_.push_back(typed == flag.negation ? flag.negation : flag.display_name());
       if (equals == std::string_view::npos) return true;
       return fail(fmt::format("{} takes no value (remove '{}')", typed, arg.substr(equals)));
     }
@@ -136,7 +152,10 @@ class Checker {
       if (!f) return unknown(typed);
       if (!given(*f, typed)) return false;
       const Flag& flag = command_.flags[*f];
-      if (flag.takes == Takes::nothing) continue;
+      if (flag.takes == Takes::nothing) {
+        flags_.push_back(flag.display_name());
+        continue;
+      }
       if (j + 1 < arg.size()) return check_value(flag, typed, arg.substr(j + 1));
       return next_value(flag, typed, i);
     }
@@ -191,12 +210,18 @@ class Checker {
   std::vector<std::size_t> positionals_;
   std::size_t given_positionals_ = 0;
   std::pair<std::string, std::string> list_;  ///< the list flag and value just read, if any
+  std::vector<std::string> flags_;             ///< as CLI11 is to read them
+  std::vector<std::string> arguments_;
 };
 
 }  // namespace
 
-ArgumentCheck check_arguments(const CommandInfo& command, std::span<const std::string_view> args) {
-  return Checker(command, args).run();
+ArgumentCheck check_arguments(const CommandInfo& command, std::span<const std::string_view> args,
+                              std::vector<std::string>& normalized) {
+  Checker checker(command, args);
+  const ArgumentCheck result = checker.run();
+  normalized = checker.normalized();
+  return result;
 }
 
 }  // namespace mlroadmap::cli

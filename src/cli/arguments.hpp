@@ -5,7 +5,9 @@
 // argument too many or one missing.
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "commands.hpp"
 
@@ -17,7 +19,11 @@ enum class ArgumentCheck {
   wrong,  ///< something is wrong, and has been said on stderr
 };
 
-/// Checks `args`, the arguments after the command's name, against the command's flags.
-ArgumentCheck check_arguments(const CommandInfo& command, std::span<const std::string_view> args);
+/// Checks `args`, the arguments after the command's name, against the command's flags. When
+/// they are fine, `normalized` holds them in the one form CLI11 cannot read two ways: every
+/// flag by its long name with its value attached (`--have=python`), then `--` and the
+/// arguments.
+ArgumentCheck check_arguments(const CommandInfo& command, std::span<const std::string_view> args,
+                              std::vector<std::string>& normalized);
 
 }  // namespace mlroadmap::cli

@@ -80,7 +80,6 @@ int overview() {
 // Checks and parses the command line of the command `argv[1]` names, then runs it.
 int run_command(int argc, char** argv) {
   CLI::App app;
-  app.fallthrough(false);
   std::vector<cli::DeclaredCommand> commands = cli::declare_commands(app, argv[1]);
   std::vector<cli::CommandInfo> infos;
   for (const cli::DeclaredCommand& c : commands) infos.push_back(c.info);
@@ -89,7 +88,8 @@ int run_command(int argc, char** argv) {
     if (c.info.name == argv[1]) chosen = &c;
   }
   const std::vector<std::string_view> args(argv + 2, argv + argc);
-  switch (cli::check_arguments(chosen->info, args)) {
+  std::vector<std::string> normalized;
+  switch (cli::check_arguments(chosen->info, args, normalized)) {
     case cli::ArgumentCheck::wrong: return cli::kUsageError;
     case cli::ArgumentCheck::help:
       return cli::write_stdout(cli::command_help(chosen->info, cli::terminal_width()))
@@ -98,7 +98,10 @@ int run_command(int argc, char** argv) {
     case cli::ArgumentCheck::run: break;
   }
   try {
-    app.parse(argc, argv);
+    // The command alone reads its arguments, as a program of its own: a word naming another
+    // command ('help plan') is then an argument.
+    std::vector<std::string> reversed(normalized.rbegin(), normalized.rend());
+    chosen->command->parse(reversed);
   } catch (const CLI::ParseError&) {
     // The check above accepts only what CLI11 accepts; should they ever disagree, the
     // library's words still stay out of sight.
