@@ -29,8 +29,14 @@ struct NeedExplanation {
   };
   Kind kind = Kind::not_needed;
   std::optional<SkillIndex> covered_by;
-  /// Each chain runs from a goal step down to the skill (the last link is the skill itself).
+  /// Each chain runs from a goal step down to the skill (the last link is the skill itself),
+  /// through requirements only.
   std::vector<std::vector<ChainLink>> chains;
+  /// The plan's skills that only recommend this one first (order-only links), in plan order.
+  std::vector<SkillIndex> recommended_before;
+  /// For a skill taken from any_of groups: the rule that chose it, and the other members.
+  std::optional<ChosenBy> chosen_by;
+  std::vector<SkillIndex> alternatives;
 };
 
 /// Explains `skill` for `plan`, giving at most `max_chains` of the shortest chains.

@@ -33,6 +33,16 @@ struct Requirement {
   std::span<const SkillIndex> options;  ///< one skill, or the members of an any_of group
   std::string_view why;                 ///< the reason, when the graph gives one
   bool any_of = false;
+  /// The member an any_of group names as its `default`: taken when the learner has none of
+  /// the members, none is in the plan and none is preferred.
+  std::optional<SkillIndex> default_member;
+};
+
+/// A skill worth learning before another, without being needed for it (an order-only link):
+/// it never brings a skill into a plan, but when both are in one it comes first.
+struct Recommendation {
+  SkillIndex skill;
+  std::string_view why;  ///< the reason, when the graph gives one
 };
 
 /// The longest id a graph may use, in bytes.
@@ -43,6 +53,15 @@ inline constexpr std::size_t kMaxIdLength = 256;
 /// ignoring ASCII case.
 bool is_valid_id(std::string_view id);
 
+/// What kind of step a skill is: something to study, a project to build, an education path
+/// (a degree, a bootcamp, a course of self-study) or a career step.
+enum class SkillKind : std::uint8_t { skill, project, education, career };
+
+/// The kind's name in graphs and outputs: "skill", "project", "education" or "career".
+std::string_view to_string(SkillKind kind);
+/// The kind a name stands for, if it is one.
+std::optional<SkillKind> skill_kind_named(std::string_view name);
+
 /// Something to learn. Texts are views into storage owned by the SkillGraph.
 struct Skill {
   std::string_view id;
@@ -50,6 +69,7 @@ struct Skill {
   double hours = 0;  ///< hours to working proficiency; 0 when the graph does not say
   CategoryIndex category = 0;
   bool has_hours = false;
+  SkillKind kind = SkillKind::skill;
 };
 
 /// A pay range at one career level, as the graph's source reports it.
@@ -73,7 +93,11 @@ struct Role {
   std::string_view id;
   std::string_view name;
   std::string_view summary;
-  std::vector<SkillIndex> skills;
+  std::vector<SkillIndex> skills;     ///< the skills the role itself lists
+  std::vector<RoleIndex> builds_on;   ///< roles whose skills this one targets too
+  /// What planning for the role aims at: the targets of each role it builds on, in the order
+  /// listed, then its own skills; each skill once.
+  std::vector<SkillIndex> targets;
   std::vector<RoleIndex> grows_into;
   std::optional<Salary> salary;
   bool is_default = false;
@@ -118,10 +142,12 @@ class SkillGraph {
   }
   Requirement requirement(SkillIndex skill, std::size_t i) const {
     const std::uint32_t* item = &p_.requirement_items[p_.requirement_begin[skill] + i];
-    if ((*item & kComplexTag) == 0) return Requirement{std::span(item, 1), {}, false};
+    if ((*item & kComplexTag) == 0) return Requirement{std::span(item, 1), {}, false, std::nullopt};
     const ComplexRequirement& c = p_.complex[*item & ~kComplexTag];
-    return Requirement{std::span(p_.options.data() + c.first_option, c.option_count), c.why,
-                       c.any_of};
+    Requirement out{std::span(p_.options.data() + c.first_option, c.option_count), c.why,
+                    c.any_of, std::nullopt};
+    if (c.default_option != kNoDefault) out.default_member = out.options[c.default_option];
+    return out;
   }
   /// Calls visit(o) for each skill `o` that `skill` requires, members of any_of groups
   /// included, in the order listed: a walk over every edge without building Requirements.
@@ -152,6 +178,15 @@ class SkillGraph {
   std::string_view milestone(SkillIndex skill) const;
   std::span<const std::string_view> aliases(SkillIndex skill) const;
   std::span<const Resource> resources(SkillIndex skill) const;
+  /// The skills worth learning before `skill` (order-only), in the graph's order.
+  std::span<const Recommendation> recommended(SkillIndex skill) const {
+    const std::uint32_t d = p_.details_of(skill);
+    if (d == kNoDetails) return {};
+    return std::span(p_.recommendations.data() + p_.details[d].first_recommended,
+                     p_.details[d].recommended_count);
+  }
+  /// Whether any skill recommends another: without, walks need not look.
+  bool has_recommendations() const { return !p_.recommendations.empty(); }
 
   // Lookups by name, through the core's name table (name_table.cpp).
   /// The skill whose id is `id`, ignoring ASCII case (not its name or an alias).
@@ -169,13 +204,16 @@ class SkillGraph {
     std::uint32_t option_count;
     std::string_view why;
     bool any_of;
+    std::uint32_t default_option = kNoDefault;  ///< index among the options, or kNoDefault
   };
+  static constexpr std::uint32_t kNoDefault = 0xFFFFFFFFu;
   /// The texts and lists few skills of a large generated graph have, kept apart.
   struct SkillDetails {
     std::string_view summary;
     std::string_view milestone;
     std::uint32_t first_alias = 0, alias_count = 0;
     std::uint32_t first_resource = 0, resource_count = 0;
+    std::uint32_t first_recommended = 0, recommended_count = 0;
   };
   // A requirement item is a skill index, or kComplexTag | index into complex for one with a
   // reason or several options. Most edges are plain, so most cost four bytes.
@@ -205,6 +243,7 @@ class SkillGraph {
     std::vector<std::string_view> alias_texts;
     std::vector<SkillIndex> alias_skills;
     std::vector<Resource> resources;
+    std::vector<Recommendation> recommendations;
 
     /// Skill ids, names and aliases, looked up ignoring case (private to the core).
     std::shared_ptr<const detail::NameTable> names;

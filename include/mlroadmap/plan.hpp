@@ -20,6 +20,9 @@ struct PlanKey;  // defined inside the core: only the planner writes a plan's li
 struct PlanRequest {
   std::vector<SkillIndex> have;
   std::vector<Goal> goals;    ///< empty: the default role, or every skill when there is none
+  /// Skills to take from any_of groups when the learner has no member and none is planned,
+  /// first listed first: before a group's `default` and before the fewest hours.
+  std::vector<SkillIndex> prefer;
   bool exact = false;         ///< true: a skill you have does not cover its prerequisites
   double hours_per_week = 0;  ///< more than 0: give each step its weeks
   std::optional<CalendarDate> start;  ///< with a pace: give each step its dates
@@ -28,10 +31,33 @@ struct PlanRequest {
   bool links = true;
 };
 
-/// A plan step another step waits for, and which requirement of the waiting skill it meets.
+/// A plan step another step waits for, and which link of the waiting skill it is.
 struct PlanLink {
   std::uint32_t step;
-  std::uint32_t requirement;  ///< index into the waiting skill's requirements (for its `why`)
+  /// Index into the waiting skill's requirements, or into its recommendations when
+  /// `recommended` (for the link's `why`).
+  std::uint32_t index : 31;
+  /// 1: an order-only link, a skill recommended before the waiting one; 0: a requirement.
+  std::uint32_t recommended : 1 = 0;
+};
+
+/// The reason the graph gives for a link, empty when it gives none. `waiting` is the skill of
+/// the step that waits.
+std::string_view link_why(const SkillGraph& graph, SkillIndex waiting, const PlanLink& link);
+
+/// Which rule picked a step from an any_of group: a member the learner has (`have`) or that is
+/// already in the plan (`plan`), one the learner prefers (`prefer`), the group's `default`,
+/// or the member needing the fewest further hours (`fewest_hours`).
+enum class ChosenBy : std::uint8_t { have, plan, prefer, group_default, fewest_hours };
+/// The rule's name in outputs: "have", "plan", "prefer", "default" or "fewest_hours".
+std::string_view to_string(ChosenBy rule);
+
+/// A step taken from one or more any_of groups: the rule that picked it (for the first group
+/// that did) and the other members of all those groups, which the learner could take instead.
+struct StepChoice {
+  std::uint32_t step;
+  ChosenBy chosen_by;
+  std::vector<SkillIndex> alternatives;
 };
 
 /// One skill to learn, in plan order. 24 bytes: a plan of a million steps holds a million.
@@ -56,6 +82,11 @@ struct Plan {
   std::optional<CalendarDate> start;
   bool exact = false;
   bool has_links = true;  ///< false when the request asked for the steps alone
+  /// The steps chosen from any_of groups, by step (none when every skill is a goal).
+  std::vector<StepChoice> choices;
+
+  /// How a step was chosen from any_of groups, or nullptr when it was not.
+  const StepChoice* choice(std::size_t step) const;
 
   /// The plan steps a step waits for, in the order its skill lists them (none without links).
   std::span<const PlanLink> waits_for(std::size_t step) const {
@@ -96,10 +127,12 @@ struct StageTotals {
 };
 std::vector<StageTotals> stage_totals(const Plan& plan);
 
-/// The steps that wait for `step`, each with the reason it gives (empty when none is given).
+/// The steps that wait for `step`, each with the reason it gives (empty when none is given)
+/// and whether it only recommends `step` first.
 struct NeededBy {
   std::uint32_t step;
   std::string_view why;
+  bool recommended = false;
 };
 std::vector<NeededBy> needed_by(const SkillGraph& graph, const Plan& plan, std::size_t step);
 

@@ -17,12 +17,13 @@ struct Profile {
   std::optional<std::string> id;
   std::optional<std::vector<std::string>> have;
   std::optional<std::vector<std::string>> goals;
+  std::optional<std::vector<std::string>> prefer;
   std::optional<bool> exact;
   std::optional<double> hours_per_week;
   std::optional<CalendarDate> start;
 };
 
-/// Reads a profile: a JSON object with `have`, `goals` (arrays of names), `exact`,
+/// Reads a profile: a JSON object with `have`, `goals`, `prefer` (arrays of names), `exact`,
 /// `hours_per_week`, `start` (YYYY-MM-DD) and `id`, all optional. Every problem is a diagnostic
 /// naming `file`, line and column.
 std::expected<Profile, std::vector<Diagnostic>> parse_profile(std::string_view text,

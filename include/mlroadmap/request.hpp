@@ -18,6 +18,7 @@ namespace mlroadmap {
 struct RequestFlags {
   std::optional<std::vector<std::string>> have;  ///< nullopt: the profile's
   std::vector<std::string> goals;                ///< empty: the profile's
+  std::vector<std::string> prefer;               ///< empty: the profile's
   std::optional<bool> exact;
   std::optional<double> hours_per_week;
   std::string start;  ///< YYYY-MM-DD as typed; empty: the profile's

@@ -137,6 +137,11 @@ void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bo
                                       "default role)",
                               .takes = Takes::goals,
                               .repeatable = true});
+  command.add(options.prefer, {.names = "--prefer",
+                               .help = "Skills to take when a step can be met by any one of "
+                                       "several (comma lists; first listed first)",
+                               .takes = Takes::skills,
+                               .repeatable = true});
   options.exact_flag = command.add(
       options.exact, {.names = "--exact",
                       .help = "A skill you have covers only itself, not its prerequisites "
@@ -155,8 +160,8 @@ void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bo
                                 .takes = Takes::date});
   }
   command.add(options.profile, {.names = "--profile",
-                                .help = "Read have, goals, exact, hours_per_week and start from "
-                                        "a JSON profile; flags on the command line win",
+                                .help = "Read have, goals, prefer, exact, hours_per_week and start "
+                                        "from a JSON profile; flags on the command line win",
                                 .takes = Takes::file});
 }
 
@@ -203,6 +208,7 @@ std::optional<RequestFlags> request_flags(const PlanInputOptions& options) {
     }
   }
   flags.goals = split_names(options.goals);
+  flags.prefer = split_names(options.prefer);
   if (options.exact_flag != nullptr && options.exact_flag->count() > 0) flags.exact = options.exact;
   if (options.pace_option != nullptr && options.pace_option->count() > 0) {
     flags.hours_per_week = options.hours_per_week;

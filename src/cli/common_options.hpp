@@ -55,6 +55,7 @@ struct PlanInputOptions {
   std::vector<std::string> have;
   std::vector<std::string> have_files;
   std::vector<std::string> goals;
+  std::vector<std::string> prefer;
   bool exact = false;
   double hours_per_week = 0;
   std::string start;

@@ -17,7 +17,7 @@ int run_graph(const GraphCommandOptions& options) {
   if (!graph) return kDataError;
   const PlanInputOptions& input = options.input;
   const bool whole = input.have.empty() && input.have_files.empty() && input.goals.empty() &&
-                     input.profile.empty();
+                     input.prefer.empty() && input.profile.empty();
   std::string text;
   if (whole) {
     text = *format == OutputFormat::dot       ? render_graph_dot(*graph)

@@ -2,6 +2,7 @@
 // A drawing of skills and their prerequisites, independent of the language that draws it:
 // boxes in groups (categories or stages) and arrows from a prerequisite to what it unlocks.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +23,14 @@ struct DiagramGroup {
 };
 
 struct DiagramEdge {
-  SkillIndex from;   ///< the prerequisite
-  SkillIndex to;     ///< what waits for it
-  bool alternative;  ///< one member of an any_of group
+  enum class Kind : std::uint8_t {
+    required,     ///< a prerequisite
+    alternative,  ///< one member of an any_of group
+    recommended,  ///< order-only: worth learning first, not needed
+  };
+  SkillIndex from;  ///< the prerequisite, or the recommended skill
+  SkillIndex to;    ///< what waits for it
+  Kind kind;
 };
 
 struct Diagram {
@@ -33,7 +39,7 @@ struct Diagram {
   std::vector<DiagramEdge> edges;
 };
 
-/// Every skill, grouped by category, with every requirement as an edge.
+/// Every skill, grouped by category, with every requirement and recommendation as an edge.
 Diagram diagram_of_graph(const SkillGraph& graph);
 /// A plan's steps, grouped by stage, with the edges between steps.
 Diagram diagram_of_plan(const SkillGraph& graph, const Plan& plan);

@@ -40,7 +40,14 @@ struct ChainSearch {
   std::vector<std::uint32_t> goals_reached;
 };
 
-// Breadth first from `target` up through the steps waiting on it: the first goals reached end
+// Whether step `up` needs step `s` (rather than only recommending it first).
+bool needs(const Plan& plan, std::uint32_t up, std::uint32_t s) {
+  const auto waits = plan.waits_for(up);
+  return std::any_of(waits.begin(), waits.end(),
+                     [&](const PlanLink& l) { return l.step == s && !l.recommended; });
+}
+
+// Breadth first from `target` up through the steps that need it: the first goals reached end
 // the shortest chains.
 ChainSearch search_up(const Plan& plan, std::uint32_t target, std::size_t max_chains) {
   constexpr std::uint32_t kNone = ~std::uint32_t{0};  // not reached yet
@@ -52,7 +59,7 @@ ChainSearch search_up(const Plan& plan, std::uint32_t target, std::size_t max_ch
     queue.pop_front();
     if (plan.steps[s].is_goal) search.goals_reached.push_back(s);
     for (const std::uint32_t up : plan.unlocks(s)) {
-      if (search.parent[up] == kNone) {
+      if (search.parent[up] == kNone && needs(plan, up, s)) {
         search.parent[up] = s;
         queue.push_back(up);
       }
@@ -70,8 +77,8 @@ std::vector<ChainLink> chain_down(const SkillGraph& graph, const Plan& plan,
     const std::uint32_t next = parent[s];
     ChainLink link{plan.steps[s].skill, {}, false};
     for (const PlanLink& wait : plan.waits_for(s)) {
-      if (wait.step != next) continue;
-      const Requirement requirement = graph.requirement(plan.steps[s].skill, wait.requirement);
+      if (wait.step != next || wait.recommended) continue;
+      const Requirement requirement = graph.requirement(plan.steps[s].skill, wait.index);
       link.why = requirement.why;
       link.any_of = requirement.any_of;
     }
@@ -101,6 +108,13 @@ NeedExplanation explain_need(const SkillGraph& graph, const Plan& plan, const Pl
   const ChainSearch search = search_up(plan, *target, max_chains);
   for (const std::uint32_t goal : search.goals_reached) {
     answer.chains.push_back(chain_down(graph, plan, search.parent, goal, *target));
+  }
+  for (const std::uint32_t up : plan.unlocks(*target)) {
+    if (!needs(plan, up, *target)) answer.recommended_before.push_back(plan.steps[up].skill);
+  }
+  if (const StepChoice* choice = plan.choice(*target)) {
+    answer.chosen_by = choice->chosen_by;
+    answer.alternatives = choice->alternatives;
   }
   return answer;
 }

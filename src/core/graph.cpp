@@ -32,6 +32,20 @@ bool is_valid_id(std::string_view id) {
   return std::all_of(id.begin(), id.end(), [&](char c) { return kind(c) != 0; });
 }
 
+namespace {
+constexpr std::array<std::string_view, 4> kSkillKinds = {"skill", "project", "education",
+                                                         "career"};
+}  // namespace
+
+std::string_view to_string(SkillKind kind) { return kSkillKinds[static_cast<std::size_t>(kind)]; }
+
+std::optional<SkillKind> skill_kind_named(std::string_view name) {
+  for (std::size_t k = 0; k < kSkillKinds.size(); ++k) {
+    if (kSkillKinds[k] == name) return static_cast<SkillKind>(k);
+  }
+  return std::nullopt;
+}
+
 SkillGraph::SkillGraph() = default;
 SkillGraph::SkillGraph(SkillGraph&&) noexcept = default;
 SkillGraph& SkillGraph::operator=(SkillGraph&&) noexcept = default;

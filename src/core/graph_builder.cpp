@@ -125,6 +125,11 @@ void GraphBuilder::append(GraphBuilder& part) {
     pending.skill += skill_base;
     return pending;
   });
+  append_all(pending_defaults_, part.pending_defaults_, [&](PendingName pending) {
+    pending.item += complex_base;
+    return pending;
+  });
+  append_all(newer_fields_, part.newer_fields_, same);
   append_details(part, skill_base);
 }
 
@@ -133,6 +138,7 @@ void GraphBuilder::append_details(GraphBuilder& part, SkillIndex skill_base) {
   const auto details_base = static_cast<std::uint32_t>(p_.details.size());
   const auto alias_base = alias_count();
   const auto resource_base = resource_count();
+  const auto recommendation_base = recommendation_count();
   constexpr std::uint32_t kNone = SkillGraph::kNoDetails;
   if (!from.details_index.empty() || !p_.details_index.empty()) {
     if (p_.details_index.empty()) p_.details_index.assign(skill_base, kNone);
@@ -146,7 +152,13 @@ void GraphBuilder::append_details(GraphBuilder& part, SkillIndex skill_base) {
   append_all(p_.details, from.details, [&](SkillGraph::SkillDetails details) {
     details.first_alias += alias_base;
     details.first_resource += resource_base;
+    details.first_recommended += recommendation_base;
     return details;
+  });
+  append_all(p_.recommendations, from.recommendations, same);
+  append_all(pending_recommendations_, part.pending_recommendations_, [&](PendingName pending) {
+    pending.item += recommendation_base;
+    return pending;
   });
   append_all(p_.alias_texts, from.alias_texts, same);
   append_all(p_.alias_skills, from.alias_skills,
@@ -159,6 +171,28 @@ void GraphBuilder::append_details(GraphBuilder& part, SkillIndex skill_base) {
                         std::make_move_iterator(from.text_chunks.end()));
   from.text_chunks.clear();
   part.chunk_used_ = part.chunk_size_ = 0;
+}
+
+SkillIndex GraphBuilder::recommendation_owner(std::uint32_t item) const {
+  for (SkillIndex s = 0; s < p_.skills.size(); ++s) {
+    const std::uint32_t d = p_.details_of(s);
+    if (d == SkillGraph::kNoDetails) continue;
+    const SkillGraph::SkillDetails& details = p_.details[d];
+    if (item >= details.first_recommended &&
+        item < details.first_recommended + details.recommended_count) {
+      return s;
+    }
+  }
+  return 0;
+}
+
+SkillIndex GraphBuilder::group_owner(std::uint32_t complex) const {
+  const auto& items = p_.requirement_items;
+  const auto at = static_cast<std::uint32_t>(
+      std::find(items.begin(), items.end(), SkillGraph::kComplexTag | complex) - items.begin());
+  const auto& begins = p_.requirement_begin;
+  return static_cast<SkillIndex>(std::upper_bound(begins.begin(), begins.end(), at) -
+                                 begins.begin() - 1);
 }
 
 SkillGraph GraphBuilder::finish() {

@@ -35,8 +35,24 @@ struct PendingCategory {
 /// The names a role gives, with where each is written, resolved once every skill is known.
 struct RoleRefs {
   std::vector<std::pair<std::string_view, std::size_t>> skills;
+  std::vector<std::pair<std::string_view, std::size_t>> builds_on;
   std::vector<std::pair<std::string_view, std::size_t>> grows_into;
   std::size_t offset = 0;
+};
+
+/// A name read for a rarely used field, resolved once every skill is known: the id a
+/// recommendation names (`item` into the graph's recommendations), or an any_of group's
+/// `default` (`item` into its complex requirements).
+struct PendingName {
+  std::string_view name;
+  std::size_t offset;
+  std::uint32_t item;
+};
+
+/// A field of schema version 2 used where the graph has not (yet) declared that version.
+struct NewerFieldUse {
+  std::string_view field;
+  std::size_t offset;
 };
 
 class GraphBuilder {
@@ -65,6 +81,14 @@ class GraphBuilder {
   void set_title(std::string_view title) { p_.title = title; }
   void set_description(std::string_view description) { p_.description = description; }
   void set_version(std::string_view version) { p_.version = version; }
+  /// The schema_version the graph declares; 0 until it is read.
+  int schema_version() const { return schema_version_; }
+  void set_schema_version(int version) { schema_version_ = version; }
+  /// Notes a field of schema version 2, unless the graph has already declared that version.
+  void note_newer_field(std::string_view field, std::size_t offset) {
+    if (schema_version_ != 2) newer_fields_.push_back({field, offset});
+  }
+  const std::vector<NewerFieldUse>& newer_fields() const { return newer_fields_; }
 
   // --- categories
   /// The category whose id is `id`, ignoring ASCII case: the exact spelling, which nearly every
@@ -80,8 +104,12 @@ class GraphBuilder {
   }
   void add_category(const Category& category, std::size_t offset);
   std::size_t category_offset(CategoryIndex category) const { return category_offsets_[category]; }
-  /// Takes the categories another builder knows, for a part of the same text read apart.
-  void copy_categories(const GraphBuilder& whole) { p_.categories = whole.p_.categories; }
+  /// Takes the categories and schema version another builder knows, for a part of the same
+  /// text read apart.
+  void copy_context(const GraphBuilder& whole) {
+    p_.categories = whole.p_.categories;
+    schema_version_ = whole.schema_version_;
+  }
 
   // --- skills, added once their requirements, aliases and resources are
   SkillIndex next_skill() const { return static_cast<SkillIndex>(p_.skills.size()); }
@@ -107,6 +135,18 @@ class GraphBuilder {
   void add_alias(SkillIndex skill, std::string_view alias, std::size_t offset);
   std::uint32_t resource_count() const { return static_cast<std::uint32_t>(p_.resources.size()); }
   void add_resource(const Resource& resource) { p_.resources.push_back(resource); }
+  std::uint32_t recommendation_count() const {
+    return static_cast<std::uint32_t>(p_.recommendations.size());
+  }
+  /// A recommended skill, its id `name` written at `offset`: looked up after parsing.
+  void add_recommendation(std::string_view name, std::string_view why, std::size_t offset) {
+    pending_recommendations_.push_back({name, offset, recommendation_count()});
+    p_.recommendations.push_back({kUnresolved, why});
+  }
+  /// The `default` of the group that end_group adds next, named `name` at `offset`.
+  void add_group_default(std::string_view name, std::size_t offset) {
+    pending_defaults_.push_back({name, offset, static_cast<std::uint32_t>(p_.complex.size())});
+  }
   /// Adds a skill whose requirements were added since the last skill; `details` when it has any.
   void add_skill(const Skill& skill, std::size_t id_offset,
                  const std::optional<SkillGraph::SkillDetails>& details);
@@ -130,10 +170,28 @@ class GraphBuilder {
   void add_grows_into(RoleIndex role, RoleIndex other) {
     p_.roles[role].grows_into.push_back(other);
   }
+  void add_builds_on(RoleIndex role, RoleIndex base) { p_.roles[role].builds_on.push_back(base); }
+  void set_targets(RoleIndex role, std::vector<SkillIndex> targets) {
+    p_.roles[role].targets = std::move(targets);
+  }
 
   // --- references
   const std::vector<PendingSkillRef>& pending_refs() const { return pending_refs_; }
   const std::vector<PendingCategory>& pending_categories() const { return pending_categories_; }
+  const std::vector<PendingName>& pending_recommendations() const {
+    return pending_recommendations_;
+  }
+  const std::vector<PendingName>& pending_defaults() const { return pending_defaults_; }
+  void set_recommendation(std::uint32_t item, SkillIndex skill) {
+    p_.recommendations[item].skill = skill;
+  }
+  void set_group_default(std::uint32_t complex, std::uint32_t option) {
+    p_.complex[complex].default_option = option;
+  }
+  /// The skill whose recommendations hold `item`, or whose requirements hold complex
+  /// requirement `complex` (for messages: a search).
+  SkillIndex recommendation_owner(std::uint32_t item) const;
+  SkillIndex group_owner(std::uint32_t complex) const;
   /// Fills the item a reference stands for; different references may be filled concurrently.
   void fill(const PendingSkillRef& ref, SkillIndex skill) {
     const bool option = (ref.position & PendingSkillRef::kOptionRef) != 0;
@@ -169,6 +227,10 @@ class GraphBuilder {
   std::vector<std::size_t> alias_offsets_;
   std::vector<PendingSkillRef> pending_refs_;
   std::vector<PendingCategory> pending_categories_;
+  std::vector<PendingName> pending_recommendations_;
+  std::vector<PendingName> pending_defaults_;
+  std::vector<NewerFieldUse> newer_fields_;
+  int schema_version_ = 0;
   std::vector<RoleRefs> role_refs_;
 };
 

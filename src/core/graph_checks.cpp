@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "graph_builder.hpp"
@@ -17,15 +18,60 @@ namespace {
 // errors, which is still searched for cycles among what did load. Every walk here leaves it out.
 constexpr SkillIndex kUnresolved = detail::GraphBuilder::kUnresolved;
 
-// Calls visit(o) for each skill `s` requires whose reference resolved.
-template <typename Visit>
+// Calls visit(o) for each skill `s` requires, and unless kPlain also each it recommends, whose
+// reference resolved: the order of skills keeps both kinds of link. kPlain is for a graph
+// without recommendations whose references all resolved (nearly every large graph): its walks
+// pay nothing for either.
+template <bool kPlain, typename Visit>
 [[gnu::always_inline]] inline void for_each_resolved(const SkillGraph& graph, SkillIndex s,
                                                      Visit visit) {
+  if constexpr (kPlain) {
+    graph.for_each_required(s, visit);
+    return;
+  }
   graph.for_each_required(s, [&](SkillIndex o) {
     if (o != kUnresolved) [[likely]]
       visit(o);
   });
+  if constexpr (!kPlain) {  // recommendations too
+    for (const Recommendation& r : graph.recommended(s)) {
+      if (r.skill != kUnresolved) visit(r.skill);
+    }
+  }
 }
+
+// The links leaving a skill, required ones first, one at a time: what the depth-first walk of
+// find_cycles keeps per skill on its path.
+struct LinkCursor {
+  SkillIndex skill;
+  std::uint32_t requirement = 0;
+  std::uint32_t option = 0;
+  std::uint32_t recommendation = 0;
+
+  // The next linked skill (kUnresolved for one that did not resolve), or nothing at the end;
+  // `recommended` says which kind of link it was.
+  std::optional<SkillIndex> next(const SkillGraph& graph, bool& recommended) {
+    while (requirement < graph.requirement_count(skill)) {
+      const Requirement r = graph.requirement(skill, requirement);
+      if (option >= r.options.size()) {  // an empty group: only in a graph that failed to load
+        ++requirement;
+        option = 0;
+        continue;
+      }
+      const SkillIndex o = r.options[option];
+      if (++option == r.options.size()) {
+        ++requirement;
+        option = 0;
+      }
+      recommended = false;
+      return o;
+    }
+    const auto later = graph.recommended(skill);
+    if (recommendation == later.size()) return std::nullopt;
+    recommended = true;
+    return later[recommendation++].skill;
+  }
+};
 
 // The cycles a depth-first walk meets, roots in file order: only run when a graph has some.
 // `placed` are the skills Kahn's algorithm could order: everything they require is placed too,
@@ -40,47 +86,41 @@ std::vector<DependencyCycle> find_cycles(const SkillGraph& graph,
   for (const SkillIndex s : placed) state[s] = done;
   std::vector<DependencyCycle> cycles;
 
-  // An explicit stack: a deep chain of prerequisites must not overflow the call stack.
+  // An explicit stack: a deep chain of prerequisites must not overflow the call stack. Each
+  // entry also says whether the link into it was a recommendation.
   struct Frame {
-    SkillIndex skill;
-    std::uint32_t requirement;
-    std::uint32_t requirement_count;
-    std::uint32_t option;
+    LinkCursor links;
+    bool entered_by_recommendation;
   };
   std::vector<Frame> stack;
-  const auto enter = [&](SkillIndex s) {
+  const auto enter = [&](SkillIndex s, bool recommended) {
     state[s] = on_path;
-    stack.push_back({s, 0, static_cast<std::uint32_t>(graph.requirement_count(s)), 0});
+    stack.push_back({LinkCursor{s}, recommended});
   };
   for (SkillIndex root = 0; root < n && cycles.size() < cycle_limit; ++root) {
     if (state[root] != unvisited) continue;
-    enter(root);
+    enter(root, false);
     while (!stack.empty() && cycles.size() < cycle_limit) {
-      Frame& top = stack.back();
-      if (top.requirement == top.requirement_count) {
-        state[top.skill] = done;
+      bool recommended = false;
+      const auto next = stack.back().links.next(graph, recommended);
+      if (!next) {
+        state[stack.back().links.skill] = done;
         stack.pop_back();
         continue;
       }
-      const Requirement requirement = graph.requirement(top.skill, top.requirement);
-      if (requirement.options.empty()) {  // only in a graph that failed to load
-        ++top.requirement;
-        continue;
-      }
-      const SkillIndex next = requirement.options[top.option];
-      if (++top.option == requirement.options.size()) {
-        ++top.requirement;
-        top.option = 0;
-      }
-      if (next == kUnresolved) continue;
-      if (state[next] == unvisited) {
-        enter(next);
-      } else if (state[next] == on_path) {
+      if (*next == kUnresolved) continue;
+      if (state[*next] == unvisited) {
+        enter(*next, recommended);
+      } else if (state[*next] == on_path) {
         DependencyCycle cycle;
         std::size_t start = stack.size();
-        while (stack[start - 1].skill != next) --start;
-        for (std::size_t i = start - 1; i < stack.size(); ++i) cycle.path.push_back(stack[i].skill);
-        cycle.path.push_back(next);
+        while (stack[start - 1].links.skill != *next) --start;
+        for (std::size_t i = start - 1; i < stack.size(); ++i) {
+          cycle.path.push_back(stack[i].links.skill);
+          if (i + 1 < stack.size()) cycle.recommended.push_back(stack[i + 1].entered_by_recommendation);
+        }
+        cycle.path.push_back(*next);
+        cycle.recommended.push_back(recommended);
         cycles.push_back(std::move(cycle));
       }
     }
@@ -104,6 +144,7 @@ constexpr std::size_t kAhead = 8;
 
 // Counts how many skills require each one (into needed_begin, as the starts of their lists)
 // and how many requirements each skill waits for.
+template <bool kPlain>
 void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists,
                         std::vector<std::uint32_t>& waiting, std::vector<std::uint32_t>& later) {
   const auto n = static_cast<SkillIndex>(graph.skill_count());
@@ -113,9 +154,10 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
     std::uint32_t* const count = (k == 0 ? needed_begin.data() : later.data()) + 1;
     for (SkillIndex s = first; s < last; ++s) {
       if (s + kAhead < last) {
-        for_each_resolved(graph, s + kAhead, [&](SkillIndex o) { detail::prefetch(count + o); });
+        for_each_resolved<kPlain>(graph, s + kAhead,
+                                 [&](SkillIndex o) { detail::prefetch(count + o); });
       }
-      for_each_resolved(graph, s, [&](SkillIndex o) {
+      for_each_resolved<kPlain>(graph, s, [&](SkillIndex o) {
         ++wait[s];
         ++count[o];
       });
@@ -128,6 +170,7 @@ void count_requirements(const SkillGraph& graph, bool split, ReverseLists& lists
   for (std::size_t s = 0; s < n; ++s) needed_begin[s + 1] += needed_begin[s];
 }
 
+template <bool kPlain>
 void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists,
                         std::vector<std::uint32_t>& later) {
   const auto n = static_cast<SkillIndex>(graph.skill_count());
@@ -141,20 +184,21 @@ void fill_reverse_lists(const SkillGraph& graph, bool split, ReverseLists& lists
     std::uint32_t* const cursor = k == 0 ? fill.data() : later.data();
     for (SkillIndex s = first; s < last; ++s) {
       if (s + 2 * kAhead < last) {
-        for_each_resolved(graph, s + 2 * kAhead,
+        for_each_resolved<kPlain>(graph, s + 2 * kAhead,
                           [&](SkillIndex o) { detail::prefetch(cursor + o); });
       }
       if (s + kAhead < last) {
-        for_each_resolved(graph, s + kAhead,
+        for_each_resolved<kPlain>(graph, s + kAhead,
                           [&](SkillIndex o) { detail::prefetch(&needed_by[cursor[o]]); });
       }
-      for_each_resolved(graph, s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
+      for_each_resolved<kPlain>(graph, s, [&](SkillIndex o) { needed_by[cursor[o]++] = s; });
     }
   });
 }
 
 // Kahn's algorithm: a skill is ready once everything it requires is placed. The walk reads the
 // reverse lists in the order skills become ready, asking for each one's list ahead.
+template <bool kPlain>
 std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   const std::size_t n = graph.skill_count();
   const bool split = detail::worth_a_thread(n);
@@ -162,8 +206,8 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
   std::vector<std::uint32_t> later(split ? n + 1 : 0, 0);  // the second half's counts, cursors
   ReverseLists lists;
   lists.needed_begin.assign(n + 1, 0);
-  count_requirements(graph, split, lists, waiting, later);
-  fill_reverse_lists(graph, split, lists, later);
+  count_requirements<kPlain>(graph, split, lists, waiting, later);
+  fill_reverse_lists<kPlain>(graph, split, lists, later);
   const std::vector<std::uint32_t>& needed_begin = lists.needed_begin;
   const std::vector<SkillIndex>& needed_by = lists.needed_by;
 
@@ -192,9 +236,11 @@ std::vector<SkillIndex> ready_order(const SkillGraph& graph) {
 
 }  // namespace
 
-DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit) {
+DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit,
+                                   bool all_resolved) {
   DependencyOrder result;
-  result.order = ready_order(graph);
+  const bool plain = all_resolved && !graph.has_recommendations();
+  result.order = plain ? ready_order<true>(graph) : ready_order<false>(graph);
   if (result.order.size() < graph.skill_count()) {
     result.cycles = find_cycles(graph, result.order, cycle_limit);
     result.order.clear();
@@ -205,13 +251,15 @@ DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_li
 namespace detail {
 
 void check_cycles(GraphBuilder& builder, Messages& messages) {
-  DependencyOrder dependencies = order_dependencies(builder.graph(), 20);
+  // Every reference resolved unless the load has errors already.
+  DependencyOrder dependencies =
+      order_dependencies(builder.graph(), 20, !has_errors(messages.diagnostics()));
   const auto& skills = builder.parts().skills;
   for (const DependencyCycle& cycle : dependencies.cycles) {
-    std::string path;
-    for (const SkillIndex s : cycle.path) {
-      if (!path.empty()) path += " -> ";
-      path += skills[s].id;
+    std::string path(skills[cycle.path.front()].id);
+    for (std::size_t i = 1; i < cycle.path.size(); ++i) {
+      path += cycle.recommended[i - 1] ? " -(recommended)-> " : " -> ";
+      path += skills[cycle.path[i]].id;
     }
     messages.error(builder.skill_offset(cycle.path.front()),
                    fmt::format("dependency cycle: {}", path));
@@ -225,7 +273,7 @@ void check_reachable(const GraphBuilder& builder, Messages& messages) {
   std::vector<bool> reached(graph.skill_count(), false);
   std::vector<SkillIndex> stack;
   for (const Role& role : graph.roles()) {
-    stack.insert(stack.end(), role.skills.begin(), role.skills.end());
+    stack.insert(stack.end(), role.targets.begin(), role.targets.end());
   }
   while (!stack.empty()) {
     const SkillIndex s = stack.back();

@@ -8,9 +8,11 @@
 
 namespace mlroadmap {
 
-/// A closed path of requirements: path[0] requires path[1] ... and the last requires path[0].
+/// A closed path of links: path[0] requires (or recommends) path[1] ... and the last path[0].
 struct DependencyCycle {
   std::vector<SkillIndex> path;  ///< closed: the first skill is repeated at the end
+  /// Per link, path[i] to path[i + 1]: whether it is a recommendation rather than a requirement.
+  std::vector<bool> recommended;
 };
 
 /// The order of the skills by their requirements, or the cycles that forbid one.
@@ -24,7 +26,10 @@ struct DependencyOrder {
 
 /// A topological order by Kahn's algorithm; when some skills never become ready, the cycles a
 /// depth-first walk (roots in file order) meets among them, at most `cycle_limit`.
-DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit);
+/// `all_resolved`: every reference of the graph resolved, so no walk need look for one that
+/// did not.
+DependencyOrder order_dependencies(const SkillGraph& graph, std::size_t cycle_limit,
+                                   bool all_resolved);
 
 namespace detail {
 

@@ -18,24 +18,18 @@ using namespace std::string_view_literals;
 constexpr std::array kTopFields = {"schema_version"sv, "version"sv, "title"sv, "description"sv,
                                    "categories"sv,     "skills"sv,  "roles"sv};
 constexpr std::array kCategoryFields = {"id"sv, "name"sv, "summary"sv};
-constexpr std::array kSkillFields = {"id"sv,       "name"sv,    "category"sv, "prerequisites"sv,
-                                     "hours"sv,    "summary"sv, "aliases"sv,  "resources"sv,
-                                     "milestone"sv};
-constexpr std::array kRequirementFields = {"id"sv, "any_of"sv, "why"sv};
+// Fields from "summary" on are a skill's details, which few skills of a large graph have.
+constexpr std::array kSkillFields = {
+    "id"sv,      "name"sv,    "category"sv,  "prerequisites"sv, "hours"sv,      "kind"sv,
+    "summary"sv, "aliases"sv, "resources"sv, "milestone"sv,     "recommended"sv};
+constexpr std::array kRequirementFields = {"id"sv, "any_of"sv, "why"sv, "default"sv};
+constexpr std::array kRecommendationFields = {"id"sv, "why"sv};
 constexpr std::array kResourceFields = {"title"sv, "url"sv, "type"sv, "free"sv};
-constexpr std::array kRoleFields = {"id"sv,      "name"sv,       "summary"sv, "skills"sv,
-                                    "default"sv, "grows_into"sv, "salary"sv};
-constexpr std::array kSalaryFields = {"currency"sv, "region"sv, "source"sv, "note"sv, "bands"sv};
-constexpr std::array kBandFields = {"level"sv, "min"sv, "max"sv};
 constexpr std::array kResourceTypes = {"docs"sv,  "book"sv,    "course"sv,
                                        "video"sv, "article"sv, "practice"sv};
 
 // Skills read before the arrays are sized for the whole array.
 constexpr std::size_t kSkillsToMeasure = 4096;
-
-std::string role_owner(std::string_view id, std::size_t ordinal) {
-  return id.empty() ? fmt::format("role #{}", ordinal) : fmt::format("role '{}'", id);
-}
 
 }  // namespace
 
@@ -82,16 +76,35 @@ void GraphParser::parse_document() {
   }
   json_.finish();
   in_.require(fields, {"categories", "skills"}, document_offset, "graph");
+  check_newer_fields();
+}
+
+// A field of schema version 2 in a graph that does not declare it: an older release would
+// plan without it, so it must say so (the version may also be declared after the field).
+void GraphParser::check_newer_fields() {
+  const int declared = builder_.schema_version() == 0 ? 1 : builder_.schema_version();
+  if (declared == 2) return;
+  for (const NewerFieldUse& use : builder_.newer_fields()) {
+    error(use.offset, fmt::format("'{}' needs \"schema_version\": 2 (this graph has "
+                                  "schema_version {})",
+                                  use.field, declared));
+  }
+}
+
+void GraphParser::newer_field(std::string_view field, std::size_t offset) {
+  builder_.note_newer_field(field, offset);
 }
 
 void GraphParser::parse_top_field(std::string_view key) {
   if (key == "schema_version") {
     const std::size_t offset = json_.offset();
     const auto version = in_.read_integer("graph", "schema_version");
-    if (version && *version != 1) {
+    if (version && *version != 1 && *version != 2) {
       error(offset, fmt::format("unsupported schema_version {} (this version of mlroadmap "
-                                "reads schema_version 1)",
+                                "reads schema_version 1 and 2)",
                                 *version));
+    } else if (version) {
+      builder_.set_schema_version(static_cast<int>(*version));
     }
   } else if (key == "version") {
     builder_.set_version(read_required_text("graph", key));
@@ -163,7 +176,7 @@ struct GraphParser::SkillsTail {
         messages(text, {}, limits.max_errors),
         builder(text, limits.text_outlives_graph),
         parser(json, messages, builder, limits, mapped) {
-    builder.copy_categories(whole);
+    builder.copy_context(whole);
   }
   std::size_t read(const std::stop_token& stop) {
     return parser.parse_skills_to_end(stop) ? json.offset() : 0;
@@ -286,6 +299,8 @@ void GraphParser::parse_skill_field(int field, std::string_view key, const Owner
       parse_aliases(builder_.next_skill(), owner, details);
       break;
     case field_index(kSkillFields, "resources"): parse_resources(owner, details); break;
+    case field_index(kSkillFields, "kind"): parse_kind(owner, skill); break;
+    case field_index(kSkillFields, "recommended"): parse_recommended(owner, details); break;
     default: break;
   }
 }
@@ -301,6 +316,82 @@ void GraphParser::parse_hours(const Owner& owner, Skill& skill) {
   }
   skill.hours = *hours;
   skill.has_hours = true;
+}
+
+void GraphParser::parse_kind(const Owner& owner, Skill& skill) {
+  const std::size_t offset = json_.offset();
+  newer_field("kind", offset);
+  if (!in_.expect(JsonType::string, owner, "kind")) return;
+  const std::string_view name = json_.read_string();
+  if (const auto kind = skill_kind_named(name)) {
+    skill.kind = *kind;
+    return;
+  }
+  std::vector<std::string_view> kinds;
+  for (const SkillKind k : {SkillKind::skill, SkillKind::project, SkillKind::education,
+                            SkillKind::career}) {
+    kinds.push_back(to_string(k));
+  }
+  error(offset, fmt::format("{}: unknown kind '{}'{}; kinds are {}", owner, terminal_safe(name),
+                            did_you_mean(closest_matches(name, kinds)), fmt::join(kinds, ", ")));
+}
+
+// Order-only links: ids, or objects with an id and a reason; looked up after parsing.
+void GraphParser::parse_recommended(const Owner& owner, SkillGraph::SkillDetails& details) {
+  newer_field("recommended", json_.offset());
+  if (!in_.expect(JsonType::array, owner, "recommended")) return;
+  details.first_recommended = builder_.recommendation_count();
+  json_.begin_array();
+  while (json_.next_element()) {
+    const std::size_t offset = json_.offset();
+    const JsonType type = json_.peek();
+    if (type == JsonType::string) {
+      builder_.add_recommendation(builder_.keep(json_.read_string()), {}, offset);
+    } else if (type == JsonType::object) {
+      parse_recommendation_object(owner);
+    } else {
+      error(offset, fmt::format("{}: a recommendation must be a skill id or an object with "
+                                "'id', found {}",
+                                owner, to_string(type)));
+      json_.skip_value();
+    }
+  }
+  details.recommended_count = builder_.recommendation_count() - details.first_recommended;
+}
+
+void GraphParser::parse_recommendation_object(const Owner& owner) {
+  const std::size_t object_offset = json_.offset();
+  json_.begin_object();
+  FieldSet<kRecommendationFields> fields;
+  const Owner what(owner, "recommendation");
+  std::string_view id, why;
+  std::size_t id_offset = object_offset;
+  bool any_of = false;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) {
+    if (key == "any_of") {
+      any_of = true;
+      error(key_offset, fmt::format("{}: a recommendation names one skill; 'any_of' belongs in "
+                                    "prerequisites",
+                                    owner));
+      json_.skip_value();
+    } else if (in_.accept_field(fields, key, key_offset, what) == ObjectReader::kSkipField) {
+      json_.skip_value();
+    } else if (key == "id") {
+      id_offset = json_.offset();
+      id = read_text(what, key);
+    } else {
+      why = read_text(what, key);
+    }
+  }
+  if (id.empty()) {
+    if (!fields.has("id") && !any_of) {
+      error(object_offset, fmt::format("{}: a recommendation object needs 'id'", owner));
+    }
+    return;
+  }
+  builder_.add_recommendation(id, why, id_offset);
 }
 
 void GraphParser::parse_aliases(SkillIndex index, const Owner& owner,
@@ -409,6 +500,8 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
   FieldSet<kRequirementFields> fields;
   SkillGraph::ComplexRequirement group = builder_.begin_group();
   const Owner what(owner, "prerequisite");
+  std::string_view default_name;
+  std::size_t default_offset = object_offset;
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
@@ -423,6 +516,18 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
       builder_.add_option(offset);
     } else if (key == "any_of") {
       parse_any_of(owner, what, group);
+    } else if (key == "default") {
+      newer_field("default", json_.offset());
+      default_offset = json_.offset();
+      default_name = read_text(what, key);
+    }
+  }
+  if (!default_name.empty()) {
+    if (fields.has("any_of")) {
+      builder_.add_group_default(default_name, default_offset);
+    } else {
+      error(default_offset,
+            fmt::format("{}: 'default' belongs to a prerequisite with 'any_of'", owner));
     }
   }
   if (fields.has("id") && fields.has("any_of")) {
@@ -450,144 +555,6 @@ void GraphParser::parse_any_of(const Owner& owner, const Owner& what,
   if (builder_.option_count() == before) {
     error(array_offset, fmt::format("{}: empty 'any_of' group", owner));
   }
-}
-
-// --- roles ---------------------------------------------------------------------------------
-
-void GraphParser::parse_roles() {
-  if (!in_.expect(JsonType::array, "graph", "roles")) return;
-  json_.begin_array();
-  while (json_.next_element()) {
-    const std::string owner = fmt::format("role #{}", builder_.parts().roles.size() + 1);
-    if (!in_.expect(JsonType::object, owner, "roles[]")) continue;
-    parse_role();
-  }
-}
-
-void GraphParser::parse_role() {
-  const std::size_t object_offset = json_.offset();
-  const std::size_t ordinal = builder_.parts().roles.size() + 1;
-  json_.begin_object();
-  FieldSet<kRoleFields> fields;
-  Role role;
-  RoleRefs refs;
-  refs.offset = object_offset;
-  std::size_t default_offset = object_offset;
-  std::string_view key;
-  std::size_t key_offset;
-  while (json_.next_member(key, key_offset)) {
-    const std::string owner = role_owner(role.id, ordinal);
-    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
-      json_.skip_value();
-    } else if (key == "id") {
-      refs.offset = json_.offset();
-      role.id = read_id(owner, key, "role");
-    } else if (key == "name") {
-      role.name = read_required_text(owner, key);
-    } else if (key == "summary") {
-      role.summary = read_text(owner, key);
-    } else if (key == "default") {
-      default_offset = json_.offset();
-      if (in_.expect(JsonType::boolean, owner, key)) role.is_default = json_.read_bool();
-    } else if (key == "skills" || key == "grows_into") {
-      parse_role_names(owner, key, refs);
-    } else if (key == "salary") {
-      role.salary = parse_salary(owner);
-    }
-  }
-  in_.require(fields, {"id", "name"}, object_offset, role_owner(role.id, ordinal));
-  add_role(std::move(role), std::move(refs), object_offset, default_offset);
-}
-
-void GraphParser::parse_role_names(const Owner& owner, std::string_view key, RoleRefs& refs) {
-  auto& list = key == "skills" ? refs.skills : refs.grows_into;
-  if (!in_.expect(JsonType::array, owner, key)) return;
-  const std::string element = fmt::format("{}[]", key);
-  json_.begin_array();
-  while (json_.next_element()) {
-    if (!in_.expect(JsonType::string, owner, element)) continue;
-    const std::size_t offset = json_.offset();
-    list.emplace_back(builder_.keep(json_.read_string()), offset);
-  }
-}
-
-void GraphParser::add_role(Role role, RoleRefs refs, std::size_t object_offset,
-                           std::size_t default_offset) {
-  const auto& roles = builder_.parts().roles;
-  const std::string owner = role_owner(role.id, roles.size() + 1);
-  if (limits_.lint && refs.skills.empty()) {
-    warn(object_offset, fmt::format("{}: has no skills", owner));
-  }
-  for (const Role& other : roles) {
-    if (!role.id.empty() && equals_ignoring_case(other.id, role.id)) {
-      error(refs.offset, fmt::format("duplicate role id '{}'", role.id));
-    }
-  }
-  if (role.is_default) {
-    if (const auto current = builder_.parts().default_role) {
-      error(default_offset,
-            fmt::format("{}: more than one default role ('{}' is already the default)", owner,
-                        roles[*current].id));
-    } else {
-      builder_.set_default_role(static_cast<RoleIndex>(roles.size()));
-    }
-  }
-  builder_.add_role(std::move(role), std::move(refs));
-}
-
-std::optional<Salary> GraphParser::parse_salary(std::string_view role_owner) {
-  const std::string owner = fmt::format("{}: salary", role_owner);
-  if (!in_.expect(JsonType::object, role_owner, "salary")) return std::nullopt;
-  json_.begin_object();
-  FieldSet<kSalaryFields> fields;
-  Salary salary;
-  std::string_view key;
-  std::size_t key_offset;
-  while (json_.next_member(key, key_offset)) {
-    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
-      json_.skip_value();
-    } else if (key == "currency") {
-      salary.currency = read_text(owner, key);
-    } else if (key == "region") {
-      salary.region = read_text(owner, key);
-    } else if (key == "source") {
-      salary.source = read_text(owner, key);
-    } else if (key == "note") {
-      salary.note = read_text(owner, key);
-    } else if (key == "bands" && in_.expect(JsonType::array, owner, key)) {
-      json_.begin_array();
-      while (json_.next_element()) {
-        if (in_.expect(JsonType::object, owner, "bands[]"))
-          salary.bands.push_back(parse_band(owner));
-      }
-    }
-  }
-  return salary;
-}
-
-SalaryBand GraphParser::parse_band(const std::string& owner) {
-  const std::size_t band_offset = json_.offset();
-  json_.begin_object();
-  FieldSet<kBandFields> fields;
-  SalaryBand band;
-  std::string_view key;
-  std::size_t key_offset;
-  while (json_.next_member(key, key_offset)) {
-    if (in_.accept_field(fields, key, key_offset, owner) == ObjectReader::kSkipField) {
-      json_.skip_value();
-    } else if (key == "level") {
-      band.level = read_text(owner, key);
-    } else if (key == "min") {
-      band.min = in_.read_integer(owner, key);
-    } else {
-      band.max = in_.read_integer(owner, key);
-    }
-  }
-  in_.require(fields, {"level"}, band_offset, owner);
-  if (band.min && band.max && *band.min > *band.max) {
-    error(band_offset, fmt::format("{}: band '{}' has min above max", owner, band.level));
-  }
-  return band;
 }
 
 }  // namespace mlroadmap::detail

@@ -32,6 +32,9 @@ class GraphParser {
   /// reads it; false at the first message or when asked to stop.
   bool parse_skills_to_end(const std::stop_token& stop);
   void parse_top_field(std::string_view key);
+  void check_newer_fields();
+  /// Notes the use of a field that needs schema_version 2, written at `offset`.
+  void newer_field(std::string_view field, std::size_t offset);
   void parse_categories();
   void parse_category(const Owner& owner);
   void parse_skills();
@@ -40,6 +43,9 @@ class GraphParser {
   void parse_skill_field(int field, std::string_view key, const Owner& owner, Skill& skill,
                          SkillGraph::SkillDetails& details);
   void parse_hours(const Owner& owner, Skill& skill);
+  void parse_kind(const Owner& owner, Skill& skill);
+  void parse_recommended(const Owner& owner, SkillGraph::SkillDetails& details);
+  void parse_recommendation_object(const Owner& owner);
   void parse_aliases(SkillIndex index, const Owner& owner, SkillGraph::SkillDetails& details);
   void parse_resources(const Owner& owner, SkillGraph::SkillDetails& details);
   void parse_resource(const Owner& owner);

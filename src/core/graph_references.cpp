@@ -158,6 +158,8 @@ class References {
 
   void resolve_categories();
   void resolve_skill_refs();
+  void resolve_recommendations();
+  void resolve_defaults();
   void resolve_roles();
 
  private:
@@ -167,7 +169,11 @@ class References {
   SkillIndex ref_owner(const PendingSkillRef& ref) const;
   std::string suggest_skill(std::string_view name);
   void resolve_role_skills(RoleIndex r);
-  void resolve_grows_into(RoleIndex r);
+  std::optional<RoleIndex> find_role(RoleIndex r, std::string_view name, std::size_t offset,
+                                     std::string_view field);
+  void resolve_role_targets();
+  void report_role_cycles(const std::vector<std::uint32_t>& waiting);
+  void report_role_cycle(const std::vector<RoleIndex>& path, RoleIndex back_to);
 
   GraphBuilder& builder_;
   const SkillGraph::Parts& p_;
@@ -315,6 +321,48 @@ void References::resolve_skill_refs(std::size_t first, std::size_t last,
   }
 }
 
+void References::resolve_recommendations() {
+  for (const PendingName& pending : builder_.pending_recommendations()) {
+    const SkillIndex owner = builder_.recommendation_owner(pending.item);
+    const auto skill = builder_.graph().find_skill_by_id(pending.name);
+    if (!skill) {
+      messages_.error(pending.offset,
+                      fmt::format("skill '{}': unknown recommended skill '{}'{}", p_.skills[owner].id,
+                                  terminal_safe(pending.name), suggest_skill(pending.name)));
+    } else if (*skill == owner) {
+      messages_.error(pending.offset,
+                      fmt::format("skill '{}' recommends itself", p_.skills[owner].id));
+    } else {
+      builder_.set_recommendation(pending.item, *skill);
+    }
+  }
+}
+
+// Each any_of group's `default`, which must be one of the group's members.
+void References::resolve_defaults() {
+  for (const PendingName& pending : builder_.pending_defaults()) {
+    const SkillGraph::ComplexRequirement& group = p_.complex[pending.item];
+    const std::span<const SkillIndex> members(p_.options.data() + group.first_option,
+                                              group.option_count);
+    const auto skill = builder_.graph().find_skill_by_id(pending.name);
+    const auto member = skill ? std::find(members.begin(), members.end(), *skill) : members.end();
+    if (member != members.end()) {
+      builder_.set_group_default(pending.item, static_cast<std::uint32_t>(member - members.begin()));
+      continue;
+    }
+    std::vector<std::string_view> ids;
+    for (const SkillIndex m : members) {
+      if (m != GraphBuilder::kUnresolved) ids.push_back(p_.skills[m].id);
+    }
+    messages_.error(pending.offset,
+                    fmt::format("skill '{}': default '{}' is not a member of its any_of group "
+                                "({}){}",
+                                p_.skills[builder_.group_owner(pending.item)].id,
+                                terminal_safe(pending.name), fmt::join(ids, ", "),
+                                did_you_mean(closest_matches(pending.name, ids))));
+  }
+}
+
 void References::resolve_roles() {
   for (RoleIndex r = 0; r < p_.roles.size(); ++r) {
     const Role& role = p_.roles[r];
@@ -325,8 +373,22 @@ void References::resolve_roles() {
                       role.id));
     }
     resolve_role_skills(r);
-    resolve_grows_into(r);
+    for (const auto& [name, offset] : builder_.role_refs(r).builds_on) {
+      if (const auto base = find_role(r, name, offset, "builds_on")) {
+        if (*base == r) {
+          messages_.error(offset, fmt::format("role '{}' builds on itself", role.id));
+        } else {
+          builder_.add_builds_on(r, *base);
+        }
+      }
+    }
+    for (const auto& [name, offset] : builder_.role_refs(r).grows_into) {
+      if (const auto other = find_role(r, name, offset, "grows_into")) {
+        builder_.add_grows_into(r, *other);
+      }
+    }
   }
+  resolve_role_targets();
 }
 
 void References::resolve_role_skills(RoleIndex r) {
@@ -345,21 +407,88 @@ void References::resolve_role_skills(RoleIndex r) {
   }
 }
 
-void References::resolve_grows_into(RoleIndex r) {
-  const Role& role = p_.roles[r];
-  for (const auto& [name, offset] : builder_.role_refs(r).grows_into) {
-    const auto it = std::find_if(p_.roles.begin(), p_.roles.end(), [&](const Role& other) {
-      return equals_ignoring_case(other.id, name);
-    });
-    if (it != p_.roles.end()) {
-      builder_.add_grows_into(r, static_cast<RoleIndex>(it - p_.roles.begin()));
-      continue;
+// The role a role's `field` names, or an error with the closest role ids.
+std::optional<RoleIndex> References::find_role(RoleIndex r, std::string_view name,
+                                               std::size_t offset, std::string_view field) {
+  const auto it = std::find_if(p_.roles.begin(), p_.roles.end(), [&](const Role& other) {
+    return equals_ignoring_case(other.id, name);
+  });
+  if (it != p_.roles.end()) return static_cast<RoleIndex>(it - p_.roles.begin());
+  std::vector<std::string_view> ids;
+  for (const Role& other : p_.roles) ids.push_back(other.id);
+  messages_.error(offset, fmt::format("role '{}': unknown role '{}' in '{}'{}", p_.roles[r].id,
+                                      name, field, did_you_mean(closest_matches(name, ids))));
+  return std::nullopt;
+}
+
+// Each role's targets: those of the roles it builds on, in the order listed, then its own
+// skills, each skill once. Roles are taken in an order where each comes after the roles it
+// builds on (Kahn's algorithm, no recursion however long the chain); those left over are on
+// cycles, each reported once.
+void References::resolve_role_targets() {
+  const std::size_t n = p_.roles.size();
+  std::vector<std::uint32_t> waiting(n, 0);
+  std::vector<std::vector<RoleIndex>> built_on_by(n);
+  for (RoleIndex r = 0; r < n; ++r) {
+    for (const RoleIndex base : p_.roles[r].builds_on) {
+      ++waiting[r];
+      built_on_by[base].push_back(r);
     }
-    std::vector<std::string_view> ids;
-    for (const Role& other : p_.roles) ids.push_back(other.id);
-    messages_.error(offset, fmt::format("role '{}': unknown role '{}' in 'grows_into'{}", role.id,
-                                        name, did_you_mean(closest_matches(name, ids))));
   }
+  std::vector<RoleIndex> order;
+  for (RoleIndex r = 0; r < n; ++r) {
+    if (waiting[r] == 0) order.push_back(r);
+  }
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    for (const RoleIndex r : built_on_by[order[head]]) {
+      if (--waiting[r] == 0) order.push_back(r);
+    }
+  }
+  std::vector<std::uint32_t> mark(p_.skills.size(), 0);
+  std::uint32_t epoch = 0;
+  for (const RoleIndex r : order) {
+    ++epoch;
+    std::vector<SkillIndex> targets;
+    const auto add = [&](SkillIndex s) {
+      if (mark[s] != epoch) {
+        mark[s] = epoch;
+        targets.push_back(s);
+      }
+    };
+    for (const RoleIndex base : p_.roles[r].builds_on) {
+      for (const SkillIndex s : p_.roles[base].targets) add(s);
+    }
+    for (const SkillIndex s : p_.roles[r].skills) add(s);
+    builder_.set_targets(r, std::move(targets));
+  }
+  report_role_cycles(waiting);
+}
+
+// Roles still waiting are on a cycle or build on one: following what each builds on among them
+// comes back to a role already seen, and the part from there is a cycle.
+void References::report_role_cycles(const std::vector<std::uint32_t>& waiting) {
+  std::vector<std::uint8_t> seen(p_.roles.size(), 0);
+  for (RoleIndex start = 0; start < p_.roles.size(); ++start) {
+    if (waiting[start] == 0 || seen[start]) continue;
+    std::vector<RoleIndex> path;
+    RoleIndex r = start;
+    while (!seen[r]) {
+      seen[r] = 1;
+      path.push_back(r);
+      const auto& bases = p_.roles[r].builds_on;
+      r = *std::find_if(bases.begin(), bases.end(), [&](RoleIndex b) { return waiting[b] != 0; });
+    }
+    if (std::find(path.begin(), path.end(), r) != path.end()) report_role_cycle(path, r);
+  }
+}
+
+void References::report_role_cycle(const std::vector<RoleIndex>& path, RoleIndex back_to) {
+  std::string text;
+  const auto from = std::find(path.begin(), path.end(), back_to);
+  for (auto it = from; it != path.end(); ++it) text += fmt::format("{} -> ", p_.roles[*it].id);
+  text += p_.roles[back_to].id;
+  messages_.error(builder_.role_refs(back_to).offset,
+                  fmt::format("roles build on each other in a cycle: {}", text));
 }
 
 }  // namespace
@@ -389,6 +518,8 @@ void resolve_references(GraphBuilder& builder, Messages& messages, const MappedF
   References references(builder, messages, mapped);
   references.resolve_categories();
   references.resolve_skill_refs();
+  references.resolve_recommendations();
+  references.resolve_defaults();
   references.resolve_roles();
 }
 

@@ -66,17 +66,8 @@ class FieldSet {
   static_assert(kKnown.size() <= 32, "one bit a field");
   static constexpr std::span<const std::string_view> known() { return kKnown; }
   /// The index of `key` among the known fields, or -1.
-  static int find(std::string_view key) {
-    // Unrolled, so each comparison is of a known length: a few word compares, no call.
-    return [&]<std::size_t... kI>(std::index_sequence<kI...>) {
-      int found = -1;
-      (void)((key.size() == kKnown[kI].size() &&
-              std::memcmp(key.data(), kKnown[kI].data(), kKnown[kI].size()) == 0 &&
-              (found = static_cast<int>(kI), true)) ||
-             ...);
-      return found;
-    }
-    (std::make_index_sequence<kKnown.size()>{});
+  [[gnu::always_inline]] static int find(std::string_view key) {
+    return find_among(key, std::make_index_sequence<kKnown.size()>{});
   }
   /// Marks a field seen; false when it already was.
   bool add(int field) {
@@ -103,6 +94,18 @@ class FieldSet {
   }
 
  private:
+  // Unrolled, so each comparison is of a known length: a few word compares, no call.
+  template <std::size_t... kI>
+  [[gnu::always_inline]] static int find_among(std::string_view key,
+                                               std::index_sequence<kI...>) {
+    int found = -1;
+    (void)((key.size() == kKnown[kI].size() &&
+            std::memcmp(key.data(), kKnown[kI].data(), kKnown[kI].size()) == 0 &&
+            (found = static_cast<int>(kI), true)) ||
+           ...);
+    return found;
+  }
+
   std::uint32_t seen_ = 0;
   std::uint32_t nulls_ = 0;
   std::array<std::size_t, kKnown.size()> null_offsets_;  // read only where nulls_ has the bit

@@ -4,6 +4,7 @@
 
 #include "graph_parts.hpp"
 #include "machinery.hpp"
+#include "member_choice.hpp"
 #include "mlroadmap/coverage.hpp"
 #include "mlroadmap/plan.hpp"
 
@@ -49,11 +50,35 @@ std::vector<NeededBy> needed_by(const SkillGraph& graph, const Plan& plan, std::
   for (const std::uint32_t waiting : plan.unlocks(step)) {
     for (const PlanLink& link : plan.waits_for(waiting)) {
       if (link.step != step) continue;
-      out.push_back({waiting, graph.requirement(plan.steps[waiting].skill, link.requirement).why});
+      out.push_back({waiting, link_why(graph, plan.steps[waiting].skill, link),
+                     link.recommended != 0});
       break;
     }
   }
   return out;
+}
+
+std::string_view link_why(const SkillGraph& graph, SkillIndex waiting, const PlanLink& link) {
+  if (link.recommended) return graph.recommended(waiting)[link.index].why;
+  return graph.requirement(waiting, link.index).why;
+}
+
+std::string_view to_string(ChosenBy rule) {
+  switch (rule) {
+    case ChosenBy::have: return "have";
+    case ChosenBy::plan: return "plan";
+    case ChosenBy::prefer: return "prefer";
+    case ChosenBy::group_default: return "default";
+    case ChosenBy::fewest_hours: break;
+  }
+  return "fewest_hours";
+}
+
+const StepChoice* Plan::choice(std::size_t step) const {
+  const auto it = std::lower_bound(
+      choices.begin(), choices.end(), step,
+      [](const StepChoice& c, std::size_t s) { return c.step < s; });
+  return it != choices.end() && it->step == step ? &*it : nullptr;
 }
 
 // Plans in four passes: what is covered, what the goals need, which member each any_of group
@@ -105,7 +130,7 @@ class PlanBuilder {
       if (goal.kind == Goal::Kind::skill) {
         targets_.push_back(goal.index);
       } else {
-        const auto& skills = graph_.role(goal.index).skills;
+        const auto& skills = graph_.role(goal.index).targets;
         targets_.insert(targets_.end(), skills.begin(), skills.end());
       }
     }
@@ -162,18 +187,23 @@ class PlanBuilder {
       if (!covered_[target]) in_plan_[target] |= kGoal;
     }
     release(targets_);
-    if (!open_groups_.empty()) chosen_.assign(graph_.requirement_total(), kNoChoice);
+    if (open_groups_.empty()) return;
+    chosen_.assign(graph_.requirement_total(), kNoChoice);
+    detail::MemberChooser chooser(graph_, request_.prefer, covered_, in_plan_, kPlanned);
     for (std::size_t g = 0; g < open_groups_.size(); ++g) {
       const auto [skill, r] = open_groups_[g];
-      const SkillIndex chosen = choose_member(graph_.requirement(skill, r));
-      chosen_[graph_.requirement_number(skill, r)] = chosen;
-      add_with_prerequisites(chosen);
+      const Requirement group = graph_.requirement(skill, r);
+      const detail::MemberPick pick = chooser.choose(group);
+      chosen_[graph_.requirement_number(skill, r)] = pick.member;
+      choices_.note(pick, group.options, graph_.skill_count());
+      add_with_prerequisites(pick.member);
     }
   }
 
   // With every skill a goal, what the goals need is every skill not covered, and every covered
   // one is needed: no walk is needed to know it. Each any_of group then takes its first
-  // covered member, or else its first (planned) one, as choose_member would.
+  // covered member, or else its first (planned) one, as the chooser would; every member being
+  // a goal, no step is a choice between alternatives.
   void collect_every_skill() {
     const auto n = static_cast<SkillIndex>(graph_.skill_count());
     for (SkillIndex s = 0; s < n; ++s) {
@@ -191,80 +221,21 @@ class PlanBuilder {
     }
     if (!any_of) return;
     chosen_.assign(graph_.requirement_total(), kNoChoice);
+    detail::MemberChooser chooser(graph_, {}, covered_, in_plan_, kPlanned);
     for (SkillIndex s = 0; s < n; ++s) {
       if (!(in_plan_[s] & kPlanned)) continue;
       for (std::uint32_t r = 0; r < graph_.requirement_count(s); ++r) {
         const Requirement group = graph_.requirement(s, r);
-        if (group.any_of) chosen_[graph_.requirement_number(s, r)] = choose_member(group);
+        if (group.any_of) chosen_[graph_.requirement_number(s, r)] = chooser.choose(group).member;
       }
     }
   }
 
-  // The first member already covered or planned; otherwise the one needing the fewest further
-  // hours, ties going to the first listed.
-  SkillIndex choose_member(const Requirement& group) {
-    for (const SkillIndex m : group.options) {
-      if (covered_[m]) return m;
-    }
-    for (const SkillIndex m : group.options) {
-      if (in_plan_[m] & kPlanned) return m;
-    }
-    SkillIndex best = group.options.front();
-    double best_hours = further_hours(best);
-    for (std::size_t i = 1; i < group.options.size(); ++i) {
-      const double hours = further_hours(group.options[i]);
-      if (hours < best_hours) {
-        best = group.options[i];
-        best_hours = hours;
-      }
-    }
-    return best;
-  }
-
-  // Hours that planning `member` would add: it and everything it brings in that is neither
-  // covered nor planned. A nested any_of group counts its member with the fewest own hours.
-  double further_hours(SkillIndex member) {
-    if (visit_mark_.empty()) visit_mark_.assign(graph_.skill_count(), 0);
-    ++epoch_;
-    const auto fresh = [&](SkillIndex s) {
-      return !covered_[s] && !(in_plan_[s] & kPlanned) && visit_mark_[s] != epoch_;
-    };
-    double hours = 0;
-    std::vector<SkillIndex> stack{member};
-    visit_mark_[member] = epoch_;
-    while (!stack.empty()) {
-      const SkillIndex s = stack.back();
-      stack.pop_back();
-      hours += graph_.skill(s).hours;
-      for (std::uint32_t r = 0; r < graph_.requirement_count(s); ++r) {
-        const Requirement requirement = graph_.requirement(s, r);
-        if (requirement.any_of) {
-          if (!std::all_of(requirement.options.begin(), requirement.options.end(), fresh)) {
-            continue;  // met already, or met by something this member brings
-          }
-          const SkillIndex cheapest =
-              *std::min_element(requirement.options.begin(), requirement.options.end(),
-                                [&](SkillIndex a, SkillIndex b) {
-                                  return graph_.skill(a).hours < graph_.skill(b).hours;
-                                });
-          visit_mark_[cheapest] = epoch_;
-          stack.push_back(cheapest);
-          continue;
-        }
-        for (const SkillIndex option : requirement.options) {
-          if (fresh(option)) {
-            visit_mark_[option] = epoch_;
-            stack.push_back(option);
-          }
-        }
-      }
-    }
-    return hours;
-  }
-
-  // Calls f(dep, r) for each plan skill `s` waits for, with the requirement it meets; a skill
-  // named by two requirements comes twice.
-  template <typename F>
+  // Calls f(dep, index, recommended) for each plan skill `s` waits for, the skills it requires
+  // first, then (with kRecommended) those it recommends; a skill named by two links comes
+  // twice. Walks over many skills are made with kRecommended only for a graph that has
+  // recommendations, so nearly every large graph pays nothing for them.
+  template <bool kRecommended = true, typename F>
   void for_each_dependency(SkillIndex s, F f) const {
     const std::size_t count = graph_.requirement_count(s);
     for (std::uint32_t r = 0; r < count; ++r) {
@@ -276,18 +247,24 @@ class PlanBuilder {
       } else {
         dep = requirement.options.front();
       }
-      if (in_plan_[dep] & kPlanned) f(dep, r);
+      if (in_plan_[dep] & kPlanned) f(dep, r, false);
+    }
+    if constexpr (kRecommended) {
+      const auto recommended = graph_.recommended(s);
+      for (std::uint32_t k = 0; k < recommended.size(); ++k) {
+        if (in_plan_[recommended[k].skill] & kPlanned) f(recommended[k].skill, k, true);
+      }
     }
   }
 
-  // The plan skills `s` waits for, with the requirement each one meets, first mention kept.
+  // The plan skills `s` waits for, with the link to each, first mention kept.
   void dependencies(SkillIndex s, std::vector<PlanLink>& out) const {
     out.clear();
-    for_each_dependency(s, [&](SkillIndex dep, std::uint32_t r) {
+    for_each_dependency(s, [&](SkillIndex dep, std::uint32_t index, bool recommended) {
       for (const PlanLink& l : out) {
         if (l.step == dep) return;
       }
-      out.push_back({dep, r});
+      out.push_back(PlanLink{dep, index, recommended ? 1u : 0u});
     });
   }
 
@@ -392,12 +369,16 @@ class PlanBuilder {
       plan_.steps[k] = {s, stage[s], (in_plan_[s] & kGoal) != 0, 0, graph_.skill(s).hours};
       if (!request_.links) continue;
       dependencies(s, deps);
-      for (const PlanLink& d : deps) out.waits.push_back({position[d.step], d.requirement});
+      for (PlanLink d : deps) {
+        d.step = position[d.step];
+        out.waits.push_back(d);
+      }
       out.waits_begin.push_back(static_cast<std::uint32_t>(out.waits.size()));
     }
   }
 
   // Each plan skill's stage, walking the topological order forwards; returns how many there are.
+  template <bool kRecommended>
   std::size_t compute_stages(std::vector<std::uint32_t>& stage) const {
     const std::span<const SkillIndex> order = graph_.topological_order();
     std::size_t m = 0;
@@ -410,8 +391,8 @@ class PlanBuilder {
       if (!(in_plan_[s] & kPlanned)) continue;
       ++m;
       std::uint32_t st = 1;
-      for_each_dependency(
-          s, [&](SkillIndex dep, std::uint32_t) { st = std::max(st, stage[dep] + 1); });
+      for_each_dependency<kRecommended>(
+          s, [&](SkillIndex dep, std::uint32_t, bool) { st = std::max(st, stage[dep] + 1); });
       stage[s] = st;
     }
     return m;
@@ -419,6 +400,7 @@ class PlanBuilder {
 
   // Each plan skill's chain, walking the topological order backwards; returns how many links
   // the plan has between its steps.
+  template <bool kRecommended>
   std::size_t compute_chains(std::vector<std::uint32_t>& chain) const {
     const std::span<const SkillIndex> order = graph_.topological_order();
     const std::size_t n = order.size();
@@ -430,7 +412,7 @@ class PlanBuilder {
       const SkillIndex s = order[k];
       if (!(in_plan_[s] & kPlanned)) continue;
       const std::uint32_t behind = chain[s] + 1;
-      for_each_dependency(s, [&](SkillIndex dep, std::uint32_t) {
+      for_each_dependency<kRecommended>(s, [&](SkillIndex dep, std::uint32_t, bool) {
         chain[dep] = std::max(chain[dep], behind);
         ++edges;
       });
@@ -448,9 +430,13 @@ class PlanBuilder {
     std::size_t m = 0;
     std::size_t edges = 0;
     // The two walks share nothing they write: a large plan has one of them in a second thread.
+    const bool recommendations = graph_.has_recommendations();
     detail::run_both(
-        detail::worth_a_thread(n), [&] { m = compute_stages(stage); },
-        [&] { edges = compute_chains(chain); });
+        detail::worth_a_thread(n),
+        [&] { m = recommendations ? compute_stages<true>(stage) : compute_stages<false>(stage); },
+        [&] {
+          edges = recommendations ? compute_chains<true>(chain) : compute_chains<false>(chain);
+        });
 
     // Within a stage, the longest chain of steps still waiting behind a skill comes first:
     // starting those early shortens the whole plan (the critical path). Ties follow the
@@ -490,6 +476,9 @@ class PlanBuilder {
       plan_.stage_count = std::max<std::uint32_t>(plan_.stage_count, step.stage);
     }
     plan_.total_hours = hours;
+    if (!choices_.empty()) {
+      plan_.choices = choices_.by_step([&](SkillIndex skill) { return position[skill]; });
+    }
     release(chain);  // and with it `position`
     release(stage);
     release(in_plan_);
@@ -528,8 +517,7 @@ class PlanBuilder {
   std::vector<SkillIndex> covered_needed_;
   std::vector<std::pair<SkillIndex, std::uint32_t>> open_groups_;
   std::vector<SkillIndex> chosen_;  // per requirement number: the member an any_of group takes
-  std::vector<std::uint32_t> visit_mark_;
-  std::uint32_t epoch_ = 0;
+  detail::ChoiceRecords choices_;    // which steps groups chose, and their alternatives
 };
 
 Plan make_plan(const SkillGraph& graph, const PlanRequest& request) {

@@ -18,7 +18,7 @@ using detail::JsonReader;
 using detail::JsonType;
 using namespace std::string_view_literals;
 
-constexpr std::array kFields = {"id"sv,    "have"sv,           "goals"sv,
+constexpr std::array kFields = {"id"sv,    "have"sv,           "goals"sv, "prefer"sv,
                                 "exact"sv, "hours_per_week"sv, "start"sv};
 
 class ProfileReader {
@@ -81,6 +81,8 @@ class ProfileReader {
       profile_.have = names(name);
     } else if (name == "goals") {
       profile_.goals = names(name);
+    } else if (name == "prefer") {
+      profile_.prefer = names(name);
     } else if (name == "exact") {
       if (in_.expect(JsonType::boolean, "profile", name)) profile_.exact = json_.read_bool();
     } else if (name == "hours_per_week") {

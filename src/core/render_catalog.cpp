@@ -25,6 +25,7 @@ void write_skill_brief(detail::JsonWriter& json, const SkillGraph& graph, SkillI
   json.member("name", skill.name);
   json.member("category", graph.category_of(s).id);
   if (skill.has_hours) json.member("hours", skill.hours);
+  json.member("kind", to_string(skill.kind));
   json.member("summary", graph.summary(s));
 }
 
@@ -86,6 +87,7 @@ std::string requirement_text(const SkillGraph& graph, const Requirement& require
     for (std::size_t k = 0; k < requirement.options.size(); ++k) {
       if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
       line += terminal_safe(graph.skill(requirement.options[k]).name);
+      if (requirement.default_member == requirement.options[k]) line += " (default)";
     }
   } else {
     line = terminal_safe(graph.skill(requirement.options.front()).name);
@@ -101,6 +103,13 @@ void add_prerequisites(std::string& out, const SkillGraph& graph, SkillIndex s,
   out += "\n";
   for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
     out += "  - " + wrap_text(requirement_text(graph, graph.requirement(s, r)), width, 4, 4) + "\n";
+  }
+  if (graph.recommended(s).empty()) return;
+  out += "\n" + paint.bold("Recommended first:") + " (not needed; comes first when both are planned)\n";
+  for (const Recommendation& r : graph.recommended(s)) {
+    std::string line = terminal_safe(graph.skill(r.skill).name);
+    if (!r.why.empty()) line += ": " + terminal_safe(r.why);
+    out += "  - " + wrap_text(line, width, 4, 4) + "\n";
   }
 }
 
@@ -224,8 +233,11 @@ std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextS
   const Painter paint(style.color);
   const std::size_t width = std::max<std::size_t>(style.width, 40);
   const Skill& skill = graph.skill(s);
-  std::string out =
-      paint.heading(terminal_safe(skill.name)) + paint.dim(fmt::format(" ({})", skill.id)) + "\n\n";
+  const std::string_view kind = kind_label(skill.kind);
+  std::string out = paint.heading(terminal_safe(skill.name)) +
+                    paint.dim(kind.empty() ? fmt::format(" ({})", skill.id)
+                                           : fmt::format(" ({}, {})", skill.id, kind)) +
+                    "\n\n";
   add_facts(out, graph, s, width);
   if (const std::string_view summary = graph.summary(s); !summary.empty()) {
     out += "\n" + wrap_text(terminal_safe(summary), width, 0, 0) + "\n";
@@ -266,6 +278,16 @@ std::string render_skill_json(const SkillGraph& graph, SkillIndex s) {
       json.member("id", graph.skill(requirement.options.front()).id);
     }
     if (!requirement.why.empty()) json.member("why", requirement.why);
+    if (requirement.default_member) json.member("default", graph.skill(*requirement.default_member).id);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("recommended");
+  json.begin_array();
+  for (const Recommendation& r : graph.recommended(s)) {
+    json.begin_object();
+    json.member("id", graph.skill(r.skill).id);
+    if (!r.why.empty()) json.member("why", r.why);
     json.end_object();
   }
   json.end_array();

@@ -65,6 +65,11 @@ std::string mermaid_text(std::string_view raw) {
   return out;
 }
 
+DiagramEdge::Kind edge_kind(bool any_of, bool recommended) {
+  if (recommended) return DiagramEdge::Kind::recommended;
+  return any_of ? DiagramEdge::Kind::alternative : DiagramEdge::Kind::required;
+}
+
 }  // namespace
 
 Diagram diagram_of_graph(const SkillGraph& graph) {
@@ -79,8 +84,11 @@ Diagram diagram_of_graph(const SkillGraph& graph) {
     for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
       const Requirement requirement = graph.requirement(s, r);
       for (const SkillIndex option : requirement.options) {
-        diagram.edges.push_back({option, s, requirement.any_of});
+        diagram.edges.push_back({option, s, edge_kind(requirement.any_of, false)});
       }
+    }
+    for (const Recommendation& r : graph.recommended(s)) {
+      diagram.edges.push_back({r.skill, s, DiagramEdge::Kind::recommended});
     }
   }
   std::erase_if(diagram.groups, [](const DiagramGroup& g) { return g.nodes.empty(); });
@@ -97,8 +105,10 @@ Diagram diagram_of_plan(const SkillGraph& graph, const Plan& plan) {
     const PlanStep& step = plan.steps[i];
     diagram.groups[step.stage - 1].nodes.push_back({step.skill, node_label(graph, step.skill)});
     for (const PlanLink& link : plan.waits_for(i)) {
-      diagram.edges.push_back({plan.steps[link.step].skill, step.skill,
-                               graph.requirement(step.skill, link.requirement).any_of});
+      const bool any_of =
+          link.recommended == 0 && graph.requirement(step.skill, link.index).any_of;
+      diagram.edges.push_back(
+          {plan.steps[link.step].skill, step.skill, edge_kind(any_of, link.recommended != 0)});
     }
   }
   return diagram;
@@ -120,10 +130,13 @@ std::string render_dot(const SkillGraph& graph, const Diagram& diagram) {
     }
     out += "  }\n";
   }
+  // A recommendation is dashed, an alternative of an any_of group dotted.
   for (const DiagramEdge& edge : diagram.edges) {
-    out +=
-        fmt::format("  \"{}\" -> \"{}\"{};\n", dot_text(graph.skill(edge.from).id),
-                    dot_text(graph.skill(edge.to).id), edge.alternative ? " [style=dashed]" : "");
+    const char* style = edge.kind == DiagramEdge::Kind::recommended   ? " [style=dashed]"
+                        : edge.kind == DiagramEdge::Kind::alternative ? " [style=dotted]"
+                                                                      : "";
+    out += fmt::format("  \"{}\" -> \"{}\"{};\n", dot_text(graph.skill(edge.from).id),
+                       dot_text(graph.skill(edge.to).id), style);
   }
   out += "}\n";
   return out;
@@ -141,8 +154,12 @@ std::string render_mermaid(const SkillGraph& graph, const Diagram& diagram) {
     out += "  end\n";
   }
   (void)graph;
+  // A recommendation is a dashed arrow, an alternative of an any_of group one labelled "or".
   for (const DiagramEdge& edge : diagram.edges) {
-    out += fmt::format("  s{} {} s{}\n", edge.from, edge.alternative ? "-.->" : "-->", edge.to);
+    const char* arrow = edge.kind == DiagramEdge::Kind::recommended   ? "-.->"
+                        : edge.kind == DiagramEdge::Kind::alternative ? "-- or -->"
+                                                                      : "-->";
+    out += fmt::format("  s{} {} s{}\n", edge.from, arrow, edge.to);
   }
   return out;
 }
@@ -204,7 +221,8 @@ std::string diagram_json(const SkillGraph& graph, const detail::Diagram& diagram
     json.begin_object();
     json.member("from", graph.skill(edge.from).id);
     json.member("to", graph.skill(edge.to).id);
-    if (edge.alternative) json.member("any_of", true);
+    if (edge.kind == detail::DiagramEdge::Kind::alternative) json.member("any_of", true);
+    if (edge.kind == detail::DiagramEdge::Kind::recommended) json.member("kind", "recommended");
     json.end_object();
   }
   json.end_array();

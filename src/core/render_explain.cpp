@@ -38,6 +38,47 @@ void write_goals(detail::JsonWriter& json, const SkillGraph& graph, const Plan& 
   json.end_array();
 }
 
+// Why a step was taken among its alternatives, in words.
+std::string_view rule_words(ChosenBy rule) {
+  switch (rule) {
+    case ChosenBy::have: return "you have it";
+    case ChosenBy::plan: return "the plan needs it anyway";
+    case ChosenBy::prefer: return "you prefer it";
+    case ChosenBy::group_default: return "the graph names it the default";
+    case ChosenBy::fewest_hours: break;
+  }
+  return "it needs the fewest further hours";
+}
+
+// The choice among alternatives and the order-only links, after the chains.
+void add_choice_and_recommendations(std::string& out, const SkillGraph& graph,
+                                    const std::string& name, const NeedExplanation& answer,
+                                    std::size_t width) {
+  if (answer.chosen_by) {
+    std::vector<std::string> others;
+    for (const SkillIndex s : answer.alternatives) {
+      others.push_back(terminal_safe(graph.skill(s).name));
+    }
+    out += "\n" +
+           wrap_text(fmt::format("{} was chosen over {} because {}.", name,
+                                 fmt::join(others, ", "), rule_words(*answer.chosen_by)),
+                     width, 0, 0) +
+           "\n";
+  }
+  if (!answer.recommended_before.empty()) {
+    std::vector<std::string> names;
+    for (const SkillIndex s : answer.recommended_before) {
+      names.push_back(terminal_safe(graph.skill(s).name));
+    }
+    out += "\n" +
+           wrap_text(fmt::format("It is also recommended before {} (an order only: they do not "
+                                 "need it).",
+                                 fmt::join(names, ", ")),
+                     width, 0, 0) +
+           "\n";
+  }
+}
+
 }  // namespace
 
 std::string render_why_text(const SkillGraph& graph, const Plan& plan, SkillIndex skill,
@@ -85,6 +126,7 @@ std::string render_why_text(const SkillGraph& graph, const Plan& plan, SkillInde
       out += "  " + wrap_text(line, width, 2, 8) + "\n";
     }
   }
+  add_choice_and_recommendations(out, graph, name, answer, width);
   return out;
 }
 
@@ -112,6 +154,19 @@ std::string render_why_json(const SkillGraph& graph, const Plan& plan, SkillInde
     json.end_array();
   }
   json.end_array();
+  if (answer.chosen_by) {
+    json.member("chosen_by", to_string(*answer.chosen_by));
+    json.key("alternatives");
+    json.begin_array();
+    for (const SkillIndex s : answer.alternatives) json.value(graph.skill(s).id);
+    json.end_array();
+  }
+  if (!answer.recommended_before.empty()) {
+    json.key("recommended_before");
+    json.begin_array();
+    for (const SkillIndex s : answer.recommended_before) json.value(graph.skill(s).id);
+    json.end_array();
+  }
   json.end_object();
   return out;
 }

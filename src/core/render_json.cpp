@@ -218,6 +218,28 @@ void write_stages(detail::JsonWriter& json, const Plan& plan, const PlanSchedule
   json.end_array();
 }
 
+// Whether step `waiting` waits for step `step` only as a recommendation.
+bool only_recommends(const Plan& plan, std::uint32_t waiting, std::size_t step) {
+  for (const PlanLink& link : plan.waits_for(waiting)) {
+    if (link.step == step) return link.recommended != 0;
+  }
+  return false;
+}
+
+// What kind of step a skill is, and for a step chosen from any_of groups, the rule that chose
+// it and the members the learner could take instead.
+void write_step_kind_and_choice(detail::JsonWriter& json, const SkillGraph& graph,
+                                const Plan& plan, std::size_t i) {
+  json.member("kind", to_string(graph.skill(plan.steps[i].skill).kind));
+  const StepChoice* choice = plan.choices.empty() ? nullptr : plan.choice(i);
+  if (choice == nullptr) return;
+  json.member("chosen_by", to_string(choice->chosen_by));
+  json.key("alternatives");
+  json.begin_array();
+  for (const SkillIndex s : choice->alternatives) json.value(graph.skill(s).id);
+  json.end_array();
+}
+
 // The steps in plan order, each with the steps it waits for (and why) and those it unlocks.
 // This loop is most of the time of a large plan's JSON: keep its work per step as it is.
 void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan,
@@ -236,20 +258,29 @@ void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& 
     json.member("stage", step.stage);
     json.member("hours", skill.hours);
     json.member("goal", step.is_goal);
+    write_step_kind_and_choice(json, graph, plan, i);
     if (paced) write_weeks(json, plan, "weeks", schedule.steps[i]);
     json.key("waits_for");
     json.begin_array();
     for (const PlanLink& link : plan.waits_for(i)) {
       json.begin_object();
       json.member("id", graph.skill(plan.steps[link.step].skill).id);
-      const std::string_view why = graph.requirement(step.skill, link.requirement).why;
+      const std::string_view why = link_why(graph, step.skill, link);
       if (!why.empty()) json.member("why", why);
+      if (link.recommended) json.member("kind", "recommended");
       json.end_object();
     }
     json.end_array();
     json.key("unlocks");
     json.begin_array();
-    for (const std::uint32_t u : plan.unlocks(i)) json.value(graph.skill(plan.steps[u].skill).id);
+    for (const std::uint32_t u : plan.unlocks(i)) {
+      json.begin_object();
+      json.member("id", graph.skill(plan.steps[u].skill).id);
+      if (graph.has_recommendations() && only_recommends(plan, u, i)) {
+        json.member("kind", "recommended");
+      }
+      json.end_object();
+    }
     json.end_array();
     json.end_object();
   }
@@ -259,7 +290,7 @@ void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& 
 void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
   const PlanSchedule schedule = schedule_plan(plan);
   json.begin_object();
-  json.member("schema_version", std::int64_t{1});
+  json.member("schema_version", std::int64_t{2});
   json.member("graph", graph.title());
   if (!graph.version().empty()) json.member("graph_version", graph.version());
   write_goals(json, graph, plan);

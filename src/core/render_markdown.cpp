@@ -174,7 +174,8 @@ std::string why_text(const SkillGraph& graph, const Plan& plan, std::size_t i) {
   if (plan.steps[i].is_goal) why = "a goal in itself";
   for (const NeededBy& by : needed_by(graph, plan, i)) {
     if (!why.empty()) why += "; ";
-    why += "needed for " + markdown_text(graph.skill(plan.steps[by.step].skill).name);
+    why += (by.recommended ? "recommended before " : "needed for ") +
+           markdown_text(graph.skill(plan.steps[by.step].skill).name);
     if (!by.why.empty()) why += fmt::format(" ({})", markdown_text(by.why));
   }
   return why;
@@ -210,8 +211,16 @@ void add_step(std::string& out, const PlanDocument& doc, std::size_t i) {
   const Skill& skill = graph.skill(step.skill);
   std::string meta = fmt::format("{}, {} h", markdown_text(graph.category_of(step.skill).name),
                                  format_number(skill.hours));
+  if (const std::string_view kind = kind_label(skill.kind); !kind.empty()) {
+    meta = fmt::format("{}, {}", kind, meta);
+  }
   if (doc.paced) meta += ", " + weeks_text(doc.plan, doc.schedule.steps[i]);
-  out += fmt::format("\n- [ ] **{}** ({})\n", markdown_text(skill.name), meta);
+  std::string others;
+  for (const std::string_view name : alternative_names(graph, doc.plan, i)) {
+    others += (others.empty() ? " (or " : ", ") + markdown_text(name);
+  }
+  if (!others.empty()) others += ")";
+  out += fmt::format("\n- [ ] **{}**{} ({})\n", markdown_text(skill.name), others, meta);
   if (const std::string_view summary = graph.summary(step.skill); !summary.empty()) {
     out += fmt::format("\n  {}\n\n", markdown_text(summary));
   }

@@ -17,8 +17,8 @@ void add_field(std::string& out, std::size_t width, std::string_view label,
 
 std::string takes_text(const Role& role, const RoleCost& cost) {
   return fmt::format("{} from nothing, {} ({} target {})", plural(cost.steps, "skill", "skills"),
-                     hours_text(cost.hours), role.skills.size(),
-                     role.skills.size() == 1 ? "skill" : "skills");
+                     hours_text(cost.hours), role.targets.size(),
+                     role.targets.size() == 1 ? "skill" : "skills");
 }
 
 void add_pay_fields(std::string& out, std::size_t width, const Salary& salary) {
@@ -43,6 +43,9 @@ void add_role_text(std::string& out, const SkillGraph& graph, const CostedRole& 
   out += paint.bold(terminal_safe(role.name)) +
          paint.dim(fmt::format(" ({}{})", role.id, role.is_default ? ", default" : "")) + "\n";
   if (!role.summary.empty()) add_field(out, width, "", terminal_safe(role.summary));
+  if (!role.builds_on.empty()) {
+    add_field(out, width, "Builds on:", role_names(graph, role.builds_on));
+  }
   add_field(out, width, "Takes:", takes_text(role, costed.cost));
   if (role.salary) add_pay_fields(out, width, *role.salary);
   if (!role.grows_into.empty()) {
@@ -79,6 +82,10 @@ void write_role(detail::JsonWriter& json, const SkillGraph& graph, const CostedR
   json.key("skills");
   json.begin_array();
   for (const SkillIndex s : role.skills) json.value(graph.skill(s).id);
+  json.end_array();
+  json.key("builds_on");
+  json.begin_array();
+  for (const RoleIndex b : role.builds_on) json.value(graph.role(b).id);
   json.end_array();
   json.key("from_nothing");
   json.begin_object();

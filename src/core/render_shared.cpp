@@ -55,4 +55,24 @@ std::string stage_title(std::uint32_t stage) {
   return stage == 1 ? std::string("Stage 1: start now") : fmt::format("Stage {}", stage);
 }
 
+std::string_view kind_label(SkillKind kind) {
+  switch (kind) {
+    case SkillKind::project: return "project";
+    case SkillKind::education: return "education";
+    case SkillKind::career: return "career step";
+    case SkillKind::skill: break;
+  }
+  return {};
+}
+
+std::vector<std::string_view> alternative_names(const SkillGraph& graph, const Plan& plan,
+                                                std::size_t step) {
+  std::vector<std::string_view> names;
+  if (plan.choices.empty()) return names;
+  if (const StepChoice* choice = plan.choice(step)) {
+    for (const SkillIndex s : choice->alternatives) names.push_back(graph.skill(s).name);
+  }
+  return names;
+}
+
 }  // namespace mlroadmap

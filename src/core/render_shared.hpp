@@ -47,4 +47,13 @@ std::string weeks_text(const Plan& plan, WeekSpan weeks);
 /// "Stage 1: start now", "Stage 2".
 std::string stage_title(std::uint32_t stage);
 
+/// How a kind of step is named beside its name: "project", "education", "career step"; empty
+/// for a plain skill.
+std::string_view kind_label(SkillKind kind);
+
+/// The names of the other members a step was chosen among, "Python, Julia"; empty when the
+/// step was not chosen from any_of groups. Names are raw: the caller escapes them.
+std::vector<std::string_view> alternative_names(const SkillGraph& graph, const Plan& plan,
+                                                std::size_t step);
+
 }  // namespace mlroadmap

@@ -90,12 +90,30 @@ struct StepColumns {
 
 // The name column is as wide as the longest name, but leaves room for hours, weeks and the
 // longest category within the width; a longer name takes a line of its own.
+// What follows a step's name: its kind when not a plain skill, and the alternatives it was
+// chosen among: " [project]", " (or Python, Julia)".
+std::string name_extra(const SkillGraph& graph, const Plan& plan, std::size_t i) {
+  std::string extra;
+  if (const std::string_view kind = kind_label(graph.skill(plan.steps[i].skill).kind);
+      !kind.empty()) {
+    extra += fmt::format(" [{}]", kind);
+  }
+  const std::vector<std::string_view> others = alternative_names(graph, plan, i);
+  for (std::size_t k = 0; k < others.size(); ++k) {
+    extra += (k == 0 ? " (or " : ", ") + terminal_safe(others[k]);
+  }
+  if (!others.empty()) extra += ")";
+  return extra;
+}
+
 StepColumns step_columns(const PlanListing& doc) {
   const SkillGraph& graph = doc.graph;
   std::size_t name_width = 0;
   std::size_t category_width = 0;
-  for (const PlanStep& step : doc.plan.steps) {
-    name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)));
+  for (std::size_t i = 0; i < doc.plan.steps.size(); ++i) {
+    const PlanStep& step = doc.plan.steps[i];
+    name_width = std::max(name_width, display_width(terminal_safe(graph.skill(step.skill).name)) +
+                                          display_width(name_extra(graph, doc.plan, i)));
     category_width =
         std::max(category_width, display_width(terminal_safe(graph.category_of(step.skill).name)));
   }
@@ -120,8 +138,10 @@ void add_stage_heading(std::string& out, const PlanListing& doc, const StageTota
 // The step's number and name, padded to the name column or, when longer, on a line of its own.
 std::string name_cell(const PlanListing& doc, const StepColumns& columns, std::size_t i) {
   const std::string name = terminal_safe(doc.graph.skill(doc.plan.steps[i].skill).name);
-  std::string cell = fmt::format("  {:>{}}. {}", i + 1, columns.number, doc.paint.bold(name));
-  const std::size_t used = display_width(name);
+  const std::string extra = name_extra(doc.graph, doc.plan, i);
+  std::string cell =
+      fmt::format("  {:>{}}. {}{}", i + 1, columns.number, doc.paint.bold(name), extra);
+  const std::size_t used = display_width(name) + display_width(extra);
   if (used > columns.name) {
     cell += "\n" + std::string(columns.indent + columns.name, ' ');
   } else {
@@ -148,6 +168,7 @@ void add_waits_line(std::string& out, const PlanListing& doc, const StepColumns&
   for (std::size_t k = 0; k < waits.size(); ++k) {
     if (k > 0) after += ", ";
     after += terminal_safe(doc.graph.skill(doc.plan.steps[waits[k].step].skill).name);
+    if (waits[k].recommended) after += " (recommended)";
   }
   out += std::string(columns.indent, ' ') +
          doc.paint.dim(wrap_text(after, doc.width, columns.indent, columns.indent + 7)) + "\n";

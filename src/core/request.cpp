@@ -58,6 +58,21 @@ void resolve_goals(const SkillGraph& graph, const std::vector<std::string>& name
   }
 }
 
+// `label` names where the names come from, for messages: the flag or the profile's field.
+void resolve_prefer(const SkillGraph& graph, const std::vector<std::string>& names,
+                    std::string_view label, PlanRequest& request,
+                    std::vector<Diagnostic>& problems) {
+  for (const std::string& name : names) {
+    const auto skill = resolve_skill(graph, name);
+    if (!skill) {
+      problems.push_back(problem(fmt::format("{}: {}", label, skill.error())));
+    } else if (std::find(request.prefer.begin(), request.prefer.end(), *skill) ==
+               request.prefer.end()) {
+      request.prefer.push_back(*skill);
+    }
+  }
+}
+
 const std::vector<std::string>& or_none(const std::optional<std::vector<std::string>>& names) {
   static const std::vector<std::string> kNone;
   return names ? *names : kNone;
@@ -76,6 +91,11 @@ std::expected<PlanRequest, std::vector<Diagnostic>> resolve_request(const SkillG
   resolve_have(graph, or_none(flags.have ? flags.have : profile.have), request, problems);
   resolve_goals(graph, flags.goals.empty() ? or_none(profile.goals) : flags.goals, request,
                 problems);
+  if (flags.prefer.empty()) {
+    resolve_prefer(graph, or_none(profile.prefer), "prefer", request, problems);
+  } else {
+    resolve_prefer(graph, flags.prefer, "--prefer", request, problems);
+  }
   if (!problems.empty()) return std::unexpected(std::move(problems));
   return request;
 }

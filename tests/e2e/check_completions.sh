@@ -67,7 +67,7 @@ expect "color: auto always never"
 expect "format-j: json"
 expect "format-eq: json"
 expect "pace: <>"
-expect "used: -h --help --have --have-file --goal --exact --no-exact --hours-per-week --start --profile --graph --max-graph-size -o --output"
+expect "used: -h --help --have --have-file --goal --prefer --exact --no-exact --hours-per-week --start --profile --graph --max-graph-size -o --output"
 expect "show-done: -h --help --graph --max-graph-size --format -o --output --color -q --quiet"
 expect "help: plan skills show why next roles graph validate batch completions help"
 expect "category: programming math ml"
@@ -121,10 +121,12 @@ questions=(
   "mlroadmap show scikit"
   "mlroadmap plan --quiet --qu"
   "mlroadmap plan --color never --co"
-  "mlroadmap plan --have x --ha"
+  "mlroadmap plan --have x --pre"
+  "mlroadmap plan --prefer python --prefer nu"
   "mlroadmap help "
   "mlroadmap completions "
   "mlroadmap skills --graph $fixtures/small.json --category "
+  "mlroadmap plan --have x --ha"
 )
 zsh_answers=(
   "plan"
@@ -135,10 +137,12 @@ zsh_answers=(
   "scikit-learn"
   ""
   ""
-  "--have --have-file"
+  "--prefer"
+  "numpy"
   "plan skills show why next roles graph validate batch completions help"
   "bash zsh fish"
   "programming math ml"
+  "--have --have-file"
 )
 fish_answers=(
   "plan"
@@ -149,10 +153,12 @@ fish_answers=(
   "scikit-learn"
   ""
   ""
-  "--have --have-file"
+  "--prefer"
+  "numpy"
   "batch completions graph help next plan roles show skills validate why"
   "bash fish zsh"
   "math ml programming"
+  "--have --have-file"
 )
 
 # check_answers SHELL FILE EXPECTED...: one answer a line in FILE, the same as EXPECTED, and no

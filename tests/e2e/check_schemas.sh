@@ -159,6 +159,16 @@ run plan doc 0 "plan no-roles" -- "$B" plan --format json "${X[@]}"
 run plan doc 0 "plan no-roles paced dated" -- "$B" plan --format json "${X[@]}" --hours-per-week 2 --start 2027-01-04
 run plan doc 0 "plan no-roles zero hours" -- "$B" plan --format json "${X[@]}" --goal a --hours-per-week 2 --start 2027-01-04
 run plan doc 0 "plan roles graph no default" -- "$B" plan --format json "${R[@]}" --goal none --goal senior
+V=(--graph "$FIX/model-v2.json")
+run plan doc 0 "plan model v2 recommended, kinds, choices" -- "$B" plan --format json "${V[@]}" --goal researcher
+run plan doc 0 "plan model v2 prefer" -- "$B" plan --format json "${V[@]}" --goal ml-engineer --prefer julia,bachelors
+run why doc 0 "why model v2 chosen" -- "$B" why python --format json "${V[@]}" --goal ml-engineer
+run why doc 0 "why model v2 recommended" -- "$B" why calculus --format json "${V[@]}" --goal researcher
+run skill doc 0 "show model v2 default and recommended" -- "$B" show statistics --format json "${V[@]}"
+run skills doc 0 "skills model v2 kinds" -- "$B" skills --format json "${V[@]}"
+run roles doc 0 "roles model v2 builds on" -- "$B" roles --format json "${V[@]}"
+run diagram doc 0 "graph model v2" -- "$B" graph --format json "${V[@]}"
+run diagram doc 0 "graph model v2 plan" -- "$B" graph --format json "${V[@]}" --goal researcher
 
 # --- skills, show ----------------------------------------------------------------------------
 
@@ -360,8 +370,17 @@ EOF
 bad skill-empty-name <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "", "category": "c"}]}
 EOF
-bad schema-version-2 <<'EOF'
-{"schema_version": 2, "categories": [], "skills": []}
+bad schema-version-3 <<'EOF'
+{"schema_version": 3, "categories": [], "skills": []}
+EOF
+bad kind-unknown <<'EOF'
+{"schema_version": 2, "categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "kind": "degree"}]}
+EOF
+bad recommended-any-of <<'EOF'
+{"schema_version": 2, "categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "recommended": [{"any_of": ["a"]}]}]}
+EOF
+bad default-with-id <<'EOF'
+{"schema_version": 2, "categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "prerequisites": [{"id": "a", "default": "a"}]}]}
 EOF
 bad empty-any-of <<'EOF'
 {"categories": [{"id": "c", "name": "C"}], "skills": [{"id": "a", "name": "A", "category": "c", "prerequisites": [{"any_of": []}]}]}
@@ -459,8 +478,10 @@ for name in names:
         version = schema.get("properties", {}).get("schema_version", {})
         if name == "batch-record":
             version = schema.get("$defs", {}).get("schema_version", {})
-        if version.get("const") != 1 or "schema_version" not in schema.get("required", []):
-            fail(f"schema {name}.schema.json: schema_version is not a required const 1")
+        # Documents whose shape changed carry a later version (docs/json-schemas.md).
+        expected = {"plan": 2}.get(name, 1)
+        if version.get("const") != expected or "schema_version" not in schema.get("required", []):
+            fail(f"schema {name}.schema.json: schema_version is not a required const {expected}")
     schemas[name] = schema
 
 # Formats are checked too (a "date" must be a real date) where this jsonschema can.
@@ -568,7 +589,7 @@ for label, directory in zip(("batch out-dir json", "batch out-dir markdown", "ba
 
 # Input graphs the graph schema must accept...
 good_graphs = [data_file, os.path.join(fixtures, "small.json"), os.path.join(fixtures, "hostile.json"),
-               os.path.join(fixtures, "real-world-ids.json"),
+               os.path.join(fixtures, "real-world-ids.json"), os.path.join(fixtures, "model-v2.json"),
                os.path.join(fixtures, "malformed", "null-optional-fields.json"),
                os.path.join(extra_dir, "no-roles.json"), os.path.join(extra_dir, "roles.json")]
 for path in good_graphs:
@@ -621,7 +642,10 @@ if "plan" in validators and "batch-record" in validators:
         mutations = {
             "plan with an unknown field": altered(lambda d: d.update(extra=1)),
             "plan without schema_version": altered(lambda d: d.pop("schema_version")),
-            "plan with schema_version 2": altered(lambda d: d.update(schema_version=2)),
+            "plan with schema_version 1": altered(lambda d: d.update(schema_version=1)),
+            "plan step without kind": altered(lambda d: d["steps"][0].pop("kind")),
+            "plan step with an unknown kind": altered(lambda d: d["steps"][0].update(kind="course")),
+            "plan step with a bare unlocks id": altered(lambda d: d["steps"][0].update(unlocks=["x"])),
             "plan step with string hours": altered(lambda d: d["steps"][0].update(hours="1")),
             "plan step with an unknown field": altered(lambda d: d["steps"][0].update(notes="")),
             "plan step with a bad id": altered(lambda d: d["steps"][0].update(id="Not An Id")),

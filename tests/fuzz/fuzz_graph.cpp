@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "mlroadmap/explore.hpp"
@@ -11,6 +12,23 @@
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
+
+namespace {
+
+// Every step comes after each step it waits for, required or recommended, in a later stage;
+// a choice names a step of the plan. A plan that breaks this is a bug: stop the run.
+void check_order(const mlroadmap::Plan& plan) {
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    for (const mlroadmap::PlanLink& link : plan.waits_for(i)) {
+      if (link.step >= i || plan.steps[link.step].stage >= plan.steps[i].stage) std::abort();
+    }
+  }
+  for (const mlroadmap::StepChoice& choice : plan.choices) {
+    if (choice.step >= plan.steps.size()) std::abort();
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mlroadmap;
@@ -28,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.hours_per_week = 7.5;
   request.start = CalendarDate{2027, 1, 4};
   Plan plan = make_plan(graph, request);
+  check_order(plan);
   (void)render_plan_text(graph, plan, TextStyle{true, 60, false});
   (void)render_plan_json(graph, plan);
   (void)render_plan_markdown(graph, plan);
@@ -37,13 +56,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (graph.skill_count() > 0) {
     const SkillIndex some = static_cast<SkillIndex>(size % graph.skill_count());
     (void)render_why_text(graph, plan, some, explain_need(graph, plan, request, some), TextStyle{});
+    (void)render_why_json(graph, plan, some, explain_need(graph, plan, request, some));
+    (void)render_skill_json(graph, some);
     (void)render_skill_text(graph, some, TextStyle{});
     request.have = {some};
     request.exact = (size & 1) != 0;
+    // Preferring a skill of the input's choosing steers any_of groups.
+    request.prefer = {static_cast<SkillIndex>((size / 2) % graph.skill_count())};
     for (RoleIndex r = 0; r < graph.roles().size() && r < 3; ++r) {
       request.goals = {Goal{Goal::Kind::role, r}};
       plan = make_plan(graph, request);
+      check_order(plan);
       (void)render_plan_json(graph, plan, true);
+      (void)render_plan_text(graph, plan, TextStyle{false, 80, false});
     }
   }
   (void)render_graph_dot(graph);

@@ -47,10 +47,10 @@ TEST_CASE("version: plan JSON carries it beside the title, only when the graph h
   const SkillGraph with =
       graph_of(std::string(R"({"title": "T", "version": "2026.11", )") + std::string(kSkills));
   CHECK(render_plan_json(with, make_plan(with, PlanRequest{}), true)
-            .starts_with(R"({"schema_version":1,"graph":"T","graph_version":"2026.11","goals":)"));
+            .starts_with(R"({"schema_version":2,"graph":"T","graph_version":"2026.11","goals":)"));
   const SkillGraph without = graph_of(std::string(R"({"title": "T", )") + std::string(kSkills));
   CHECK(render_plan_json(without, make_plan(without, PlanRequest{}), true)
-            .starts_with(R"({"schema_version":1,"graph":"T","goals":)"));
+            .starts_with(R"({"schema_version":2,"graph":"T","goals":)"));
 }
 
 TEST_CASE("version: the built-in graph names its edition") {

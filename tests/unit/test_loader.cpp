@@ -236,9 +236,10 @@ TEST_CASE("resource urls must be http(s)") {
 }
 
 TEST_CASE("an unsupported schema version") {
-  CHECK(problems(R"({"schema_version": 2, "categories": [], "skills": []})") ==
-        "graph.json:1:20: error: unsupported schema_version 2 (this version of mlroadmap reads "
-        "schema_version 1)\n");
+  CHECK(problems(R"({"schema_version": 3, "categories": [], "skills": []})") ==
+        "graph.json:1:20: error: unsupported schema_version 3 (this version of mlroadmap reads "
+        "schema_version 1 and 2)\n");
+  CHECK(problems(R"({"schema_version": 2, "categories": [], "skills": []})").empty());
 }
 
 TEST_CASE("a role id may not also be a skill id") {

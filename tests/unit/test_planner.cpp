@@ -50,7 +50,7 @@ std::string describe(const SkillGraph& g, const Plan& plan, bool with_links = tr
            std::to_string(plan.steps[i].end_hour);
     if (!with_links) continue;
     for (const PlanLink& link : plan.waits_for(i)) {
-      out += "<" + std::to_string(link.step) + "." + std::to_string(link.requirement);
+      out += "<" + std::to_string(link.step) + "." + std::to_string(link.index);
     }
   }
   return out + " | " + std::to_string(plan.stage_count) + " stages, " +
@@ -154,7 +154,7 @@ TEST_CASE("steps know what they wait for and what they unlock") {
   REQUIRE(numpy_waits.size() == 2);
   CHECK(numpy_waits[0].step == 0);
   CHECK(numpy_waits[1].step == 1);
-  CHECK(g.requirement(plan.steps[3].skill, numpy_waits[1].requirement).why ==
+  CHECK(g.requirement(plan.steps[3].skill, numpy_waits[1].index).why ==
         "arrays are vectors and matrices");
   REQUIRE(plan.unlocks(3).size() == 1);
   CHECK(plan.unlocks(3)[0] == 4);
@@ -330,9 +330,9 @@ TEST_CASE("a plan large enough for two threads is a valid, exact plan") {
       const auto unlocks = plan.unlocks(link.step);
       wrong_unlocks += std::find(unlocks.begin(), unlocks.end(), i) == unlocks.end();
       // A link names one of the skill's requirements, met by the step it points at.
-      const auto options = g.requirement(step.skill, link.requirement).options;
+      const auto options = g.requirement(step.skill, link.index).options;
       wrong_links +=
-          link.requirement >= g.requirement_count(step.skill) ||
+          link.index >= g.requirement_count(step.skill) ||
           std::find(options.begin(), options.end(), plan.steps[link.step].skill) == options.end();
     }
     // Every plain requirement still to learn has its link.
@@ -340,7 +340,7 @@ TEST_CASE("a plan large enough for two threads is a valid, exact plan") {
       const Requirement requirement = g.requirement(step.skill, r);
       if (requirement.any_of || position[requirement.options.front()] == kNone) continue;
       wrong_links += std::none_of(links.begin(), links.end(), [&](const PlanLink& link) {
-        return link.requirement == r && link.step == position[requirement.options.front()];
+        return link.index == r && link.step == position[requirement.options.front()];
       });
     }
   }

@@ -66,7 +66,7 @@ TEST_CASE("json output parses and carries the plan") {
   PlanRequest r;
   r.hours_per_week = 1;
   const auto doc = nlohmann::json::parse(render_plan_json(g, make_plan(g, r)));
-  CHECK(doc["schema_version"] == 1);
+  CHECK(doc["schema_version"] == 2);
   CHECK(doc["totals"]["hours"] == 3.5);
   CHECK(doc["totals"]["weeks"] == 4);
   REQUIRE(doc["steps"].size() == 2);
@@ -74,7 +74,9 @@ TEST_CASE("json output parses and carries the plan") {
   CHECK(doc["steps"][1]["waits_for"][0]["why"] == "needs \"a\"");
   CHECK(doc["steps"][1]["weeks"]["first"] == 3);
   CHECK(doc["steps"][1]["weeks"]["last"] == 4);
-  CHECK(doc["steps"][0]["unlocks"][0] == "b");
+  CHECK(doc["steps"][0]["unlocks"][0]["id"] == "b");
+  CHECK_FALSE(doc["steps"][0]["unlocks"][0].contains("kind"));
+  CHECK(doc["steps"][0]["kind"] == "skill");
 }
 
 TEST_CASE("weeks are written as one week, a span, or the days they cover") {
