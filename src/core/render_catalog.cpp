@@ -191,6 +191,44 @@ std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIn
   return out;
 }
 
+std::string render_categories_text(const SkillGraph& graph, const TextStyle& style) {
+  std::string out;
+  std::size_t width = 0;
+  for (const Category& category : graph.categories()) {
+    width = std::max(width, terminal_safe(category.id).size());
+  }
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    const Category& category = graph.categories()[c];
+    if (style.quiet) {
+      out += fmt::format("{}\n", category.id);
+      continue;
+    }
+    const std::size_t count = members_of(graph, c).skills.size();
+    out += fmt::format("{:<{}}  {} ({} {})\n", terminal_safe(category.id), width,
+                       terminal_safe(category.name), count, count == 1 ? "skill" : "skills");
+  }
+  return out;
+}
+
+std::string render_categories_json(const SkillGraph& graph) {
+  std::string out;
+  detail::JsonWriter json(out);
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.key("categories");
+  json.begin_array();
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    json.begin_object();
+    json.member("id", graph.categories()[c].id);
+    json.member("name", graph.categories()[c].name);
+    json.member("skill_count", static_cast<std::int64_t>(members_of(graph, c).skills.size()));
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return out;
+}
+
 std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextStyle& style) {
   const Painter paint(style.color);
   const std::size_t width = std::max<std::size_t>(style.width, 40);
