@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
-  cmark graphviz scdoc python3-jsonschema pmccabe
+  cmark graphviz scdoc python3-jsonschema pmccabe zsh fish
   clang-16 libclang-rt-16-dev libbenchmark-dev
 )
 

@@ -33,9 +33,16 @@ struct Requirement {
   std::span<const SkillIndex> options;  ///< one skill, or the members of an any_of group
   std::string_view why;                 ///< the reason, when the graph gives one
   bool any_of = false;
+  /// Index among `options` of the group's `default`, or kNoDefault.
+  std::uint32_t default_index = kNoDefault;
+  static constexpr std::uint32_t kNoDefault = 0xFFFFFFFFu;
+
   /// The member an any_of group names as its `default`: taken when the learner has none of
   /// the members, none is in the plan and none is preferred.
-  std::optional<SkillIndex> default_member;
+  std::optional<SkillIndex> default_member() const {
+    if (default_index == kNoDefault) return std::nullopt;
+    return options[default_index];
+  }
 };
 
 /// A skill worth learning before another, without being needed for it (an order-only link):
@@ -142,12 +149,12 @@ class SkillGraph {
   }
   Requirement requirement(SkillIndex skill, std::size_t i) const {
     const std::uint32_t* item = &p_.requirement_items[p_.requirement_begin[skill] + i];
-    if ((*item & kComplexTag) == 0) return Requirement{std::span(item, 1), {}, false, std::nullopt};
+    if ((*item & kComplexTag) == 0) {
+      return Requirement{std::span(item, 1), {}, false, Requirement::kNoDefault};
+    }
     const ComplexRequirement& c = p_.complex[*item & ~kComplexTag];
-    Requirement out{std::span(p_.options.data() + c.first_option, c.option_count), c.why,
-                    c.any_of, std::nullopt};
-    if (c.default_option != kNoDefault) out.default_member = out.options[c.default_option];
-    return out;
+    return Requirement{std::span(p_.options.data() + c.first_option, c.option_count), c.why,
+                       c.any_of, c.default_option};
   }
   /// Calls visit(o) for each skill `o` that `skill` requires, members of any_of groups
   /// included, in the order listed: a walk over every edge without building Requirements.
@@ -204,9 +211,8 @@ class SkillGraph {
     std::uint32_t option_count;
     std::string_view why;
     bool any_of;
-    std::uint32_t default_option = kNoDefault;  ///< index among the options, or kNoDefault
+    std::uint32_t default_option = Requirement::kNoDefault;  ///< index among the options
   };
-  static constexpr std::uint32_t kNoDefault = 0xFFFFFFFFu;
   /// The texts and lists few skills of a large generated graph have, kept apart.
   struct SkillDetails {
     std::string_view summary;

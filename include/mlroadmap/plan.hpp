@@ -43,7 +43,11 @@ struct PlanLink {
 
 /// The reason the graph gives for a link, empty when it gives none. `waiting` is the skill of
 /// the step that waits.
-std::string_view link_why(const SkillGraph& graph, SkillIndex waiting, const PlanLink& link);
+inline std::string_view link_why(const SkillGraph& graph, SkillIndex waiting,
+                                 const PlanLink& link) {
+  if (link.recommended) return graph.recommended(waiting)[link.index].why;
+  return graph.requirement(waiting, link.index).why;
+}
 
 /// Which rule picked a step from an any_of group: a member the learner has (`have`) or that is
 /// already in the plan (`plan`), one the learner prefers (`prefer`), the group's `default`,

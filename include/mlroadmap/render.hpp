@@ -63,6 +63,10 @@ std::string render_graph_json(const SkillGraph& graph);
 std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIndex> category,
                                const TextStyle& style);
 std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIndex> category);
+/// The categories in graph order with how many skills each holds; quiet: one id per line.
+std::string render_categories_text(const SkillGraph& graph, const TextStyle& style);
+/// The same for programs (skills --categories --format json).
+std::string render_categories_json(const SkillGraph& graph);
 
 /// Everything the graph says about one skill, and what it unlocks.
 std::string render_skill_text(const SkillGraph& graph, SkillIndex skill, const TextStyle& style);
@@ -87,8 +91,10 @@ std::string render_roles_text(const SkillGraph& graph, const std::vector<CostedR
 std::string render_roles_json(const SkillGraph& graph, const std::vector<CostedRole>& roles);
 
 /// Diagnostics for people: `file:line:col: error: message`, then the source line and a caret;
-/// `mlroadmap: error: message` for those about no file. Control characters are hidden.
-std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics);
+/// `mlroadmap: error: message` for those about no file. Control characters are hidden; with
+/// `color`, the severity is bold red (error) or magenta (warning).
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics,
+                                    bool color = false);
 
 /// Diagnostics of several files for programs (validate --format json).
 struct FileDiagnostics {

@@ -113,13 +113,14 @@ class LineReader {
 
 }  // namespace
 
-void setup_batch(CLI::App& command, BatchOptions& options) {
-  command.add_option("input", options.input, "JSON Lines file of profiles ('-' or none: stdin)")
-      ->type_name("FILE");
-  command
-      .add_option("--out-dir", options.out_dir,
-                  "Write one file per profile into DIR (named after its id) instead")
-      ->type_name("DIR");
+void setup_batch(CommandFlags& command, BatchOptions& options) {
+  command.add(options.input, {.names = "input",
+                              .help = "JSON Lines file of profiles ('-' or none: stdin)",
+                              .takes = Takes::file});
+  command.add(options.out_dir, {.names = "--out-dir",
+                                .help = "Write one file per profile into DIR (named after its "
+                                        "id) instead",
+                                .takes = Takes::directory});
   add_graph_options(command, options.graph);
   add_output_options(command, options.output,
                      {OutputFormat::json, OutputFormat::markdown, OutputFormat::text});

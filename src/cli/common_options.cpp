@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 
 #include "exit_codes.hpp"
 #include "mlroadmap/graph_loader.hpp"
@@ -31,20 +30,18 @@ std::string_view format_name(OutputFormat format) {
 
 }  // namespace
 
-void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes) {
-  command
-      .add_option("--max-graph-size", max_bytes,
-                  "Refuse graph files larger than this (default 1GiB; suffixes KiB, MiB, GiB)")
-      ->transform(CLI::AsSizeValue(false))
-      ->type_name("SIZE");
+void add_max_graph_size_option(CommandFlags& command, std::size_t& max_bytes) {
+  command.add(max_bytes, {.names = "--max-graph-size",
+                          .help = "Refuse graph files larger than this (default 1GiB)",
+                          .takes = Takes::size});
 }
 
-void add_graph_options(CLI::App& command, GraphOptions& options) {
-  command
-      .add_option("--graph", options.path,
-                  "Skill graph file to use instead of the built-in one ('-' for stdin; default: "
-                  "$MLROADMAP_GRAPH when set)")
-      ->type_name("FILE");
+void add_graph_options(CommandFlags& command, GraphOptions& options) {
+  command.group("Graph options");
+  command.add(options.path, {.names = "--graph",
+                             .help = "Skill graph file to use instead of the built-in one ('-' "
+                                     "for stdin; default: MLROADMAP_GRAPH when set)",
+                             .takes = Takes::file});
   add_max_graph_size_option(command, options.max_bytes);
 }
 
@@ -63,28 +60,31 @@ std::optional<SkillGraph> load_graph_for(const GraphOptions& options) {
   return std::move(result.graph);
 }
 
-void add_output_options(CLI::App& command, OutputOptions& options,
+void add_output_options(CommandFlags& command, OutputOptions& options,
                         std::vector<OutputFormat> allowed) {
   options.allowed = std::move(allowed);
   std::vector<std::string> names;
   for (const OutputFormat f : options.allowed) names.emplace_back(format_name(f));
-  command
-      .add_option(
-          "--format", options.format,
-          fmt::format("Output format: {} (default: {})", fmt::join(names, ", "), names.front()))
-      ->check(CLI::IsMember(names))
-      ->type_name(fmt::format("{}", fmt::join(names, "|")));
-  command
-      .add_option("-o,--output", options.path,
-                  "Write to FILE (replaced whole, never half-written); the format follows "
-                  "its extension unless --format is given")
-      ->type_name("FILE");
-  const std::map<std::string, ColorMode> colors{
-      {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
-  command.add_option("--color", options.color, "Colour: auto, always or never")
-      ->transform(CLI::CheckedTransformer(colors))
-      ->type_name("auto|always|never");
-  command.add_flag("-q,--quiet", options.quiet, "Plain output without headings or decoration");
+  command.group("Output options");
+  command.add(options.format,
+              {.names = "--format",
+               .metavar = "FORMAT",
+               .help = fmt::format("Output format (default: {}, or what the -o file's extension "
+                                   "names)",
+                                   names.front()),
+               .takes = Takes::choice,
+               .choices = names});
+  command.add(options.path, {.names = "-o,--output",
+                             .help = "Write to FILE (replaced whole, never half-written); the "
+                                     "format follows its extension unless --format is given",
+                             .takes = Takes::file});
+  command.add(options.color,
+              {.names = "--color", .metavar = "WHEN", .help = "Colour (default: auto, a terminal only)"},
+              {{"auto", ColorMode::automatic},
+               {"always", ColorMode::always},
+               {"never", ColorMode::never}});
+  command.add(options.quiet,
+              {.names = "-q,--quiet", .help = "Plain output without headings or decoration"});
 }
 
 std::optional<OutputFormat> resolve_format(const OutputOptions& options) {
@@ -124,44 +124,48 @@ bool emit(const OutputOptions& options, std::string_view text) {
   return write_file_atomically(options.path, text);
 }
 
-void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool with_schedule) {
-  command
-      .add_option("--have", options.have,
-                  "Skills you already have (ids, names or aliases; comma lists, repeatable)")
-      ->type_name("SKILLS");
-  command
-      .add_option("--have-file", options.have_files,
-                  "Read skills you have from FILE: one per line or comma-separated, "
-                  "'#' comments; '-' for stdin")
-      ->type_name("FILE");
-  command
-      .add_option("--goal", options.goals,
-                  "Role or skill to aim for (repeatable; default: the graph's default role)")
-      ->type_name("GOAL");
-  command
-      .add_option("--prefer", options.prefer,
-                  "Skills to take when a step can be met by any one of several (comma lists, "
-                  "repeatable; first listed first)")
-      ->type_name("SKILLS");
-  options.exact_flag = command.add_flag(
-      "--exact,!--no-exact", options.exact,
-      "A skill you have covers only itself, not its prerequisites (--no-exact: it covers them)");
+void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bool with_schedule) {
+  command.group("Plan options");
+  command.add(options.have, {.names = "--have",
+                             .help = "Skills you already have: ids, names or aliases, comma lists",
+                             .takes = Takes::skills,
+                             .repeatable = true});
+  command.add(options.have_files, {.names = "--have-file",
+                                   .help = "Read skills you have from FILE: one per line or "
+                                           "comma-separated, '#' comments; '-' for stdin",
+                                   .takes = Takes::file,
+                                   .repeatable = true});
+  command.add(options.goals, {.names = "--goal",
+                              .help = "Roles or skills to aim for (default: the graph's "
+                                      "default role)",
+                              .takes = Takes::goals,
+                              .repeatable = true});
+  command.add(options.prefer, {.names = "--prefer",
+                               .help = "Skills to take when a step can be met by any one of "
+                                       "several (comma lists; first listed first)",
+                               .takes = Takes::skills,
+                               .repeatable = true});
+  options.exact_flag = command.add(
+      options.exact, {.names = "--exact",
+                      .help = "A skill you have covers only itself, not its prerequisites "
+                              "(--no-exact: it covers them)",
+                      .negation = "--no-exact"});
   if (with_schedule) {
-    options.pace_option = command
-                              .add_option("--hours-per-week", options.hours_per_week,
-                                          "Study pace: give every step its weeks")
-                              ->check(CLI::Range(0.1, 168.0))
-                              ->type_name("N");
-    command
-        .add_option("--start", options.start,
-                    "First day of study (YYYY-MM-DD): with a pace, give every step its dates")
-        ->type_name("DATE");
+    options.pace_option = command.add(options.hours_per_week,
+                                      {.names = "--hours-per-week",
+                                       .help = "Study pace in hours a week: give every step its "
+                                               "weeks",
+                                       .min = 0.1,
+                                       .max = 168});
+    command.add(options.start, {.names = "--start",
+                                .help = "First day of study: with a pace, give every step "
+                                        "its dates",
+                                .takes = Takes::date});
   }
-  command
-      .add_option("--profile", options.profile,
-                  "Read have, goals, prefer, exact, hours_per_week and start from a JSON profile; "
-                  "flags on the command line win")
-      ->type_name("FILE");
+  command.add(options.profile, {.names = "--profile",
+                                .help = "Read have, goals, prefer, exact, hours_per_week and start "
+                                        "from a JSON profile; flags on the command line win",
+                                .takes = Takes::file});
 }
 
 std::optional<SkillIndex> skill_named(const SkillGraph& graph, std::string_view name) {

@@ -9,21 +9,22 @@
 
 #include "mlroadmap/graph.hpp"
 #include "mlroadmap/plan.hpp"
+#include "flags.hpp"
 #include "mlroadmap/render.hpp"
 #include "output.hpp"
 
 namespace mlroadmap::cli {
 
 struct GraphOptions {
-  std::string path;  ///< empty: MLROADMAP_GRAPH, else the built-in graph
+  std::string path;  ///< empty: MLROADMAP_GRAPH when set, else the built-in graph
   std::size_t max_bytes = std::size_t{1} << 30;
 };
-/// The graph file to read: --graph, else MLROADMAP_GRAPH when it is set and not empty; empty
-/// for the built-in graph.
+/// The graph file to read: --graph, else MLROADMAP_GRAPH when it is set; empty for the
+/// built-in graph (so an empty MLROADMAP_GRAPH also means the built-in graph).
 std::string graph_path(const GraphOptions& options);
-void add_graph_options(CLI::App& command, GraphOptions& options);
+void add_graph_options(CommandFlags& command, GraphOptions& options);
 /// --max-graph-size, for every command that reads graph files.
-void add_max_graph_size_option(CLI::App& command, std::size_t& max_bytes);
+void add_max_graph_size_option(CommandFlags& command, std::size_t& max_bytes);
 
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
@@ -38,7 +39,7 @@ struct OutputOptions {
   std::vector<OutputFormat> allowed;
 };
 /// Adds --format (one of `allowed`, the first being the default), -o, --color and -q.
-void add_output_options(CLI::App& command, OutputOptions& options,
+void add_output_options(CommandFlags& command, OutputOptions& options,
                         std::vector<OutputFormat> allowed);
 
 /// The format asked for, or the one the output file's extension implies, or the default;
@@ -65,7 +66,7 @@ struct PlanInputOptions {
   CLI::Option* exact_flag = nullptr;
   CLI::Option* pace_option = nullptr;
 };
-void add_plan_input_options(CLI::App& command, PlanInputOptions& options, bool with_schedule);
+void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bool with_schedule);
 
 /// The plan request the options describe, with the profile and name files they point to read
 /// and the whole resolved on `graph` by resolve_request; after printing what was wrong, the

@@ -3,7 +3,7 @@
 
 namespace mlroadmap::cli {
 
-void setup_graph(CLI::App& command, GraphCommandOptions& options) {
+void setup_graph(CommandFlags& command, GraphCommandOptions& options) {
   add_plan_input_options(command, options.input, false);
   add_graph_options(command, options.graph);
   add_output_options(command, options.output,
@@ -17,7 +17,7 @@ int run_graph(const GraphCommandOptions& options) {
   if (!graph) return kDataError;
   const PlanInputOptions& input = options.input;
   const bool whole = input.have.empty() && input.have_files.empty() && input.goals.empty() &&
-                     input.profile.empty();
+                     input.prefer.empty() && input.profile.empty();
   std::string text;
   if (whole) {
     text = *format == OutputFormat::dot       ? render_graph_dot(*graph)

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <csignal>
 #include <optional>
 #if defined(__GLIBC__)
@@ -13,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "help.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/spelling.hpp"
 #include "mlroadmap/threads.hpp"
@@ -22,73 +23,93 @@
 
 namespace {
 
+namespace cli = mlroadmap::cli;
 using mlroadmap::closest_matches;
 using mlroadmap::did_you_mean;
 
-// "mlroadmap 0.1.0 (graph 2026.11)": the program's version and the edition of the built-in
-// graph, which is loaded only when the version is asked for.
+// "mlroadmap 0.1.0", then the built-in graph: its title, the edition of its content and its
+// size. The graph is loaded only when the version is asked for.
 std::string program_version() {
-  std::string text = fmt::format("mlroadmap {}", MLROADMAP_VERSION);
+  std::string text = fmt::format("mlroadmap {}\n", MLROADMAP_VERSION);
   const mlroadmap::GraphLoadResult builtin = mlroadmap::load_builtin_graph();
-  if (builtin.graph && !builtin.graph->version().empty()) {
-    text += fmt::format(" (graph {})", builtin.graph->version());
+  if (builtin.graph) {
+    const mlroadmap::SkillGraph& graph = *builtin.graph;
+    text += fmt::format("built-in graph: {}", graph.title());
+    if (!graph.version().empty()) text += fmt::format(", version {}", graph.version());
+    text += fmt::format(", {} skills\n", graph.skill_count());
   }
   return text;
 }
 
-// Mistyped commands and flags get a suggestion instead of CLI11's generic complaint.
-bool check_arguments(const CLI::App& app, int argc, char** argv) {
-  if (argc < 2) return true;
-  const std::string_view word = argv[1];
-  if (word.empty() || word.front() == '-') return true;
-  const CLI::App* command = nullptr;
-  std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    names.push_back(sub->get_name());
-    if (sub->get_name() == word) command = sub;
+// What the first argument asks for when it is not a command: the overview, the version, or
+// nothing known (said on stderr). nullopt when it names a command.
+std::optional<int> program_level(std::string_view first, int argc) {
+  if (first == "--version") {
+    if (argc > 2) {
+      cli::print_error("--version takes nothing after it");
+      return cli::kUsageError;
+    }
+    return cli::write_stdout(program_version()) ? cli::kSuccess : cli::kDataError;
   }
-  if (command == nullptr) {
-    const std::vector<std::string_view> candidates(names.begin(), names.end());
-    mlroadmap::cli::print_error(fmt::format("unknown command '{}'{}; see 'mlroadmap --help'", word,
-                                            did_you_mean(closest_matches(word, candidates))));
-    return false;
+  if (first.starts_with('-')) {
+    const std::vector<std::string_view> flags{"--help", "--version"};
+    cli::print_error(fmt::format("unknown option '{}'{}; see 'mlroadmap --help'", first,
+                                 did_you_mean(closest_matches(first, flags))));
+    return cli::kUsageError;
   }
-  std::vector<std::string> flags{"--help"};
-  for (const CLI::Option* option : command->get_options()) {
-    for (const std::string& name : option->get_lnames()) flags.push_back("--" + name);
-  }
-  for (int i = 2; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--") break;
-    if (!arg.starts_with("--")) continue;
-    const std::string_view flag = arg.substr(0, arg.find('='));
-    if (std::find(flags.begin(), flags.end(), flag) != flags.end()) continue;
-    const std::vector<std::string_view> candidates(flags.begin(), flags.end());
-    mlroadmap::cli::print_error(
-        fmt::format("unknown option '{}' for '{}'{}; see 'mlroadmap {} --help'", flag, word,
-                    did_you_mean(closest_matches(flag, candidates)), word));
-    return false;
-  }
-  return true;
-}
-
-// Parses the command line; the exit status when that is all there is to do (help, version, a
-// flag CLI11 refuses), else nullopt.
-std::optional<int> parse(CLI::App& app, int argc, char** argv) {
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    mlroadmap::cli::print_error(e.what());
-    fmt::print(stderr, "Run with --help for more information.\n");
-    return mlroadmap::cli::kUsageError;
+  if (!cli::is_command(first)) {
+    std::vector<std::string_view> names;
+    CLI::App app;
+    const auto commands = cli::declare_commands(app, "");
+    for (const cli::DeclaredCommand& c : commands) names.push_back(c.info.name);
+    cli::print_error(fmt::format("unknown command '{}'{}; see 'mlroadmap --help'", first,
+                                 did_you_mean(closest_matches(first, names))));
+    return cli::kUsageError;
   }
   return std::nullopt;
+}
+
+int overview() {
+  CLI::App app;
+  std::vector<cli::CommandInfo> infos;
+  for (cli::DeclaredCommand& c : cli::declare_commands(app, "")) infos.push_back(c.info);
+  return cli::write_stdout(cli::program_help(infos, cli::terminal_width())) ? cli::kSuccess
+                                                                             : cli::kDataError;
+}
+
+// Checks and parses the command line of the command `argv[1]` names, then runs it.
+int run_command(int argc, char** argv) {
+  CLI::App app;
+  std::vector<cli::DeclaredCommand> commands = cli::declare_commands(app, argv[1]);
+  std::vector<cli::CommandInfo> infos;
+  for (const cli::DeclaredCommand& c : commands) infos.push_back(c.info);
+  const cli::DeclaredCommand* chosen = nullptr;
+  for (const cli::DeclaredCommand& c : commands) {
+    if (c.info.name == argv[1]) chosen = &c;
+  }
+  const std::vector<std::string_view> args(argv + 2, argv + argc);
+  std::vector<std::string> normalized;
+  switch (cli::check_arguments(chosen->info, args, normalized)) {
+    case cli::ArgumentCheck::wrong: return cli::kUsageError;
+    case cli::ArgumentCheck::help:
+      return cli::write_stdout(cli::command_help(chosen->info, cli::terminal_width()))
+                 ? cli::kSuccess
+                 : cli::kDataError;
+    case cli::ArgumentCheck::run: break;
+  }
+  try {
+    // The command alone reads its arguments, as a program of its own: a word naming another
+    // command ('help plan') is then an argument.
+    std::vector<std::string> reversed(normalized.rbegin(), normalized.rend());
+    chosen->command->parse(reversed);
+  } catch (const CLI::ParseError&) {
+    // The check above accepts only what CLI11 accepts; should they ever disagree, the
+    // library's words still stay out of sight.
+    cli::print_error(fmt::format("cannot read these arguments for '{}'; see 'mlroadmap {} --help'",
+                                 argv[1], argv[1]));
+    return cli::kUsageError;
+  }
+  return chosen->run(infos);
 }
 
 }  // namespace
@@ -102,7 +123,6 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
 
-  namespace cli = mlroadmap::cli;
   // One setting for every pass of the core that could use a second thread.
   const auto threads = mlroadmap::thread_limit_from_environment();
   if (!threads) {
@@ -111,19 +131,8 @@ int main(int argc, char** argv) {
   }
   mlroadmap::set_thread_limit(*threads);
 
-  CLI::App app{
-      "mlroadmap: plans what to learn next on the way to becoming a Machine Learning "
-      "Engineer"};
-  app.set_version_flag("--version", program_version);
-  app.require_subcommand(1);
-  app.fallthrough(false);
-  const std::vector<cli::DeclaredCommand> commands =
-      cli::declare_commands(app, argc > 1 ? argv[1] : "");
-
-  if (!check_arguments(app, argc, argv)) return cli::kUsageError;
-  if (const auto status = parse(app, argc, argv)) return *status;
-  for (const cli::DeclaredCommand& declared : commands) {
-    if (declared.command->parsed()) return declared.run(app);
-  }
-  return cli::kUsageError;
+  const std::string_view first = argc > 1 ? argv[1] : "";
+  if (argc < 2 || first == "--help" || first == "-h") return overview();
+  if (const auto status = program_level(first, argc)) return *status;
+  return run_command(argc, argv);
 }

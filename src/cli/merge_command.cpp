@@ -7,17 +7,12 @@
 
 namespace mlroadmap::cli {
 
-void setup_merge(CLI::App& command, MergeOptions& options) {
+void setup_merge(CommandFlags& command, MergeOptions& options) {
   add_graph_options(command, options.graph);
-  command
-      .add_option("-o,--output", options.output.path,
-                  "Write to FILE (replaced whole, never half-written)")
-      ->type_name("FILE");
-  command.footer(
-      "Examples:\n"
-      "  mlroadmap merge --graph company.json            print the merged graph\n"
-      "  mlroadmap merge --graph company.json -o pinned.json\n"
-      "  MLROADMAP_GRAPH=company.json mlroadmap merge | diff data/ml-engineer.json -");
+  command.group("Output options");
+  command.add(options.output.path, {.names = "-o,--output",
+                                    .help = "Write to FILE (replaced whole, never half-written)",
+                                    .takes = Takes::file});
 }
 
 int run_merge(const MergeOptions& options) {

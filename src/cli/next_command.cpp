@@ -4,8 +4,11 @@
 
 namespace mlroadmap::cli {
 
-void setup_next(CLI::App& command, NextOptions& options) {
-  command.add_option("-n,--limit", options.limit, "Show at most N skills")->type_name("N");
+void setup_next(CommandFlags& command, NextOptions& options) {
+  command.group("Options");
+  command.add(options.limit, {.names = "-n,--limit",
+                              .help = "Show at most N skills (default: 0, every one)",
+                              .takes = Takes::count});
   add_plan_input_options(command, options.input, false);
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});

@@ -51,7 +51,9 @@ void print_error(std::string_view message) {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  const std::string text = render_diagnostics_text(diagnostics);
+  // "error:" stands out on a terminal, as compilers print it; NO_COLOR and TERM=dumb turn it off.
+  const std::string text =
+      render_diagnostics_text(diagnostics, use_color(ColorMode::automatic, STDERR_FILENO));
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 

@@ -6,7 +6,7 @@
 
 namespace mlroadmap::cli {
 
-void setup_plan(CLI::App& command, PlanOptions& options) {
+void setup_plan(CommandFlags& command, PlanOptions& options) {
   add_plan_input_options(command, options.input, true);
   add_graph_options(command, options.graph);
   add_output_options(command, options.output,

@@ -4,7 +4,7 @@
 
 namespace mlroadmap::cli {
 
-void setup_roles(CLI::App& command, RolesOptions& options) {
+void setup_roles(CommandFlags& command, RolesOptions& options) {
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }

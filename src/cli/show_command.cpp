@@ -3,10 +3,11 @@
 
 namespace mlroadmap::cli {
 
-void setup_show(CLI::App& command, ShowOptions& options) {
-  command.add_option("skill", options.skill, "Skill id, name or alias")
-      ->required()
-      ->type_name("SKILL");
+void setup_show(CommandFlags& command, ShowOptions& options) {
+  command.add(options.skill, {.names = "skill",
+                              .help = "Skill id, name or alias",
+                              .takes = Takes::skill,
+                              .required = true});
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }

@@ -4,9 +4,12 @@
 
 namespace mlroadmap::cli {
 
-void setup_skills(CLI::App& command, SkillsOptions& options) {
-  command.add_option("--category", options.category, "Only this category (id or name)")
-      ->type_name("CATEGORY");
+void setup_skills(CommandFlags& command, SkillsOptions& options) {
+  command.add(options.category,
+              {.names = "--category", .help = "Only this category (id or name)", .takes = Takes::category});
+  command.add(options.categories, {.names = "--categories",
+                                   .help = "List the categories instead, with how many skills "
+                                           "each holds"});
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
@@ -16,6 +19,12 @@ int run_skills(const SkillsOptions& options) {
   if (!format) return kUsageError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
+  if (options.categories) {
+    const std::string text = *format == OutputFormat::json
+                                 ? render_categories_json(*graph)
+                                 : render_categories_text(*graph, text_style(options.output));
+    return emit(options.output, text) ? kSuccess : kDataError;
+  }
   std::optional<CategoryIndex> category;
   if (!options.category.empty()) {
     const auto found = resolve_category(*graph, options.category);

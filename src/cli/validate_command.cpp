@@ -6,10 +6,12 @@
 
 namespace mlroadmap::cli {
 
-void setup_validate(CLI::App& command, ValidateOptions& options) {
-  command.add_option("files", options.files, "Graph files ('-' for stdin)")
-      ->required()
-      ->type_name("FILE");
+void setup_validate(CommandFlags& command, ValidateOptions& options) {
+  command.add(options.files, {.names = "files",
+                              .help = "Graph files ('-' for stdin)",
+                              .takes = Takes::file,
+                              .repeatable = true,
+                              .required = true});
   add_max_graph_size_option(command, options.max_bytes);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }

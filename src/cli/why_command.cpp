@@ -4,10 +4,11 @@
 
 namespace mlroadmap::cli {
 
-void setup_why(CLI::App& command, WhyOptions& options) {
-  command.add_option("skill", options.skill, "Skill id, name or alias")
-      ->required()
-      ->type_name("SKILL");
+void setup_why(CommandFlags& command, WhyOptions& options) {
+  command.add(options.skill, {.names = "skill",
+                              .help = "Skill id, name or alias",
+                              .takes = Takes::skill,
+                              .required = true});
   add_plan_input_options(command, options.input, false);
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});

@@ -75,8 +75,10 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 void JsonWriter::grow(std::size_t size) {
-  // Into the capacity the caller reserved, if any; by doubling beyond it.
-  out_.resize(std::max({out_.capacity(), out_.size() * 2, used_ + size + 4096}));
+  // Into the capacity the caller reserved, if any; by doubling beyond it. The room is left as
+  // it is, not zeroed: every byte of it is written before it counts as written (used_).
+  out_.resize_and_overwrite(std::max({out_.capacity(), out_.size() * 2, used_ + size + 4096}),
+                            [](char*, std::size_t n) { return n; });
   settled_ = false;
 }
 

@@ -23,7 +23,7 @@ MemberPick MemberChooser::choose(const Requirement& group) {
     if (planned(m)) return {m, ChosenBy::plan};
   }
   if (const SkillIndex* m = preferred(group.options)) return {*m, ChosenBy::prefer};
-  if (group.default_member) return {*group.default_member, ChosenBy::group_default};
+  if (const auto member = group.default_member()) return {*member, ChosenBy::group_default};
   SkillIndex best = group.options.front();
   double best_hours = further_hours(best);
   for (std::size_t i = 1; i < group.options.size(); ++i) {
@@ -49,7 +49,7 @@ const SkillIndex* MemberChooser::preferred(std::span<const SkillIndex> members) 
 
 SkillIndex MemberChooser::likely_member(const Requirement& group) const {
   if (const SkillIndex* m = preferred(group.options)) return *m;
-  if (group.default_member) return *group.default_member;
+  if (const auto member = group.default_member()) return *member;
   return *std::min_element(group.options.begin(), group.options.end(),
                            [&](SkillIndex a, SkillIndex b) {
                              return graph_.skill(a).hours < graph_.skill(b).hours;

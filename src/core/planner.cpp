@@ -58,11 +58,6 @@ std::vector<NeededBy> needed_by(const SkillGraph& graph, const Plan& plan, std::
   return out;
 }
 
-std::string_view link_why(const SkillGraph& graph, SkillIndex waiting, const PlanLink& link) {
-  if (link.recommended) return graph.recommended(waiting)[link.index].why;
-  return graph.requirement(waiting, link.index).why;
-}
-
 std::string_view to_string(ChosenBy rule) {
   switch (rule) {
     case ChosenBy::have: return "have";
@@ -235,7 +230,7 @@ class PlanBuilder {
   // first, then (with kRecommended) those it recommends; a skill named by two links comes
   // twice. Walks over many skills are made with kRecommended only for a graph that has
   // recommendations, so nearly every large graph pays nothing for them.
-  template <bool kRecommended = true, typename F>
+  template <bool kRecommended, typename F>
   void for_each_dependency(SkillIndex s, F f) const {
     const std::size_t count = graph_.requirement_count(s);
     for (std::uint32_t r = 0; r < count; ++r) {
@@ -260,12 +255,17 @@ class PlanBuilder {
   // The plan skills `s` waits for, with the link to each, first mention kept.
   void dependencies(SkillIndex s, std::vector<PlanLink>& out) const {
     out.clear();
-    for_each_dependency(s, [&](SkillIndex dep, std::uint32_t index, bool recommended) {
+    const auto add = [&](SkillIndex dep, std::uint32_t index, bool recommended) {
       for (const PlanLink& l : out) {
         if (l.step == dep) return;
       }
       out.push_back(PlanLink{dep, index, recommended ? 1u : 0u});
-    });
+    };
+    if (graph_.has_recommendations()) {
+      for_each_dependency<true>(s, add);
+    } else {
+      for_each_dependency<false>(s, add);
+    }
   }
 
   // A walk over many skills in an order of its own waits on memory three times a skill: for

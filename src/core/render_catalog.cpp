@@ -87,7 +87,7 @@ std::string requirement_text(const SkillGraph& graph, const Requirement& require
     for (std::size_t k = 0; k < requirement.options.size(); ++k) {
       if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
       line += terminal_safe(graph.skill(requirement.options[k]).name);
-      if (requirement.default_member == requirement.options[k]) line += " (default)";
+      if (requirement.default_index == k) line += " (default)";
     }
   } else {
     line = terminal_safe(graph.skill(requirement.options.front()).name);
@@ -191,6 +191,44 @@ std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIn
   return out;
 }
 
+std::string render_categories_text(const SkillGraph& graph, const TextStyle& style) {
+  std::string out;
+  std::size_t width = 0;
+  for (const Category& category : graph.categories()) {
+    width = std::max(width, terminal_safe(category.id).size());
+  }
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    const Category& category = graph.categories()[c];
+    if (style.quiet) {
+      out += fmt::format("{}\n", category.id);
+      continue;
+    }
+    const std::size_t count = members_of(graph, c).skills.size();
+    out += fmt::format("{:<{}}  {} ({} {})\n", terminal_safe(category.id), width,
+                       terminal_safe(category.name), count, count == 1 ? "skill" : "skills");
+  }
+  return out;
+}
+
+std::string render_categories_json(const SkillGraph& graph) {
+  std::string out;
+  detail::JsonWriter json(out);
+  json.begin_object();
+  json.member("schema_version", std::int64_t{1});
+  json.key("categories");
+  json.begin_array();
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    json.begin_object();
+    json.member("id", graph.categories()[c].id);
+    json.member("name", graph.categories()[c].name);
+    json.member("skill_count", static_cast<std::int64_t>(members_of(graph, c).skills.size()));
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return out;
+}
+
 std::string render_skill_text(const SkillGraph& graph, SkillIndex s, const TextStyle& style) {
   const Painter paint(style.color);
   const std::size_t width = std::max<std::size_t>(style.width, 40);
@@ -240,7 +278,9 @@ std::string render_skill_json(const SkillGraph& graph, SkillIndex s) {
       json.member("id", graph.skill(requirement.options.front()).id);
     }
     if (!requirement.why.empty()) json.member("why", requirement.why);
-    if (requirement.default_member) json.member("default", graph.skill(*requirement.default_member).id);
+    if (const auto member = requirement.default_member()) {
+      json.member("default", graph.skill(*member).id);
+    }
     json.end_object();
   }
   json.end_array();

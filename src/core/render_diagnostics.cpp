@@ -6,14 +6,30 @@
 
 namespace mlroadmap {
 
-std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
+namespace {
+
+// "file:1:2: error: message", with "error:" (or "warning:") in bold red (magenta) when coloured,
+// as compilers print it.
+std::string header(const Diagnostic& d, bool color) {
+  std::string text = terminal_safe(format_diagnostic(d));
+  if (!color) return text;
+  const std::string severity = fmt::format("{}:", to_string(d.severity));
+  const std::size_t at = d.file.empty() ? 0 : text.find(": " + severity) + 2;
+  if (at < 2 && !d.file.empty()) return text;
+  const char* code = d.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;35m";
+  return text.replace(at, severity.size(), fmt::format("{}{}\x1b[0m", code, severity));
+}
+
+}  // namespace
+
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics, bool color) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     if (d.file.empty()) {
-      out += fmt::format("mlroadmap: {}\n", terminal_safe(format_diagnostic(d)));
+      out += fmt::format("mlroadmap: {}\n", header(d, color));
       continue;
     }
-    out += terminal_safe(format_diagnostic(d)) + "\n";
+    out += header(d, color) + "\n";
     if (d.line == 0 || d.source_line.empty()) continue;
     // The line as it is, tabs kept so the caret lines up, other control characters hidden.
     std::string line;

@@ -32,7 +32,7 @@ void begin_record(detail::JsonWriter& json, std::string_view id, std::size_t lin
 
 std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool compact) {
   std::string out;
-  out.reserve(256 + plan.steps.size() * 200);
+  out.reserve(256 + plan.steps.size() * 280);
   detail::JsonWriter json(out, compact ? 0 : 2);
   write_plan(json, graph, plan);
   return out;
@@ -76,7 +76,7 @@ std::string render_plan_ids(const SkillGraph& graph, const Plan& plan) {
 std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
                               std::size_t line) {
   std::string out;
-  out.reserve(512 + plan.steps.size() * 320);
+  out.reserve(512 + plan.steps.size() * 400);
   detail::JsonWriter json(out, 0);
   begin_record(json, id, line, true);
   json.key("plan");
@@ -228,11 +228,12 @@ bool only_recommends(const Plan& plan, std::uint32_t waiting, std::size_t step) 
 
 // What kind of step a skill is, and for a step chosen from any_of groups, the rule that chose
 // it and the members the learner could take instead.
+// `next_choice` walks plan.choices along with the steps (both are in step order).
 void write_step_kind_and_choice(detail::JsonWriter& json, const SkillGraph& graph,
-                                const Plan& plan, std::size_t i) {
+                                const Plan& plan, std::size_t i, std::size_t& next_choice) {
   json.member("kind", to_string(graph.skill(plan.steps[i].skill).kind));
-  const StepChoice* choice = plan.choices.empty() ? nullptr : plan.choice(i);
-  if (choice == nullptr) return;
+  if (next_choice == plan.choices.size() || plan.choices[next_choice].step != i) return;
+  const StepChoice* choice = &plan.choices[next_choice++];
   json.member("chosen_by", to_string(choice->chosen_by));
   json.key("alternatives");
   json.begin_array();
@@ -245,6 +246,7 @@ void write_step_kind_and_choice(detail::JsonWriter& json, const SkillGraph& grap
 void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan,
                  const PlanSchedule& schedule) {
   const bool paced = plan.hours_per_week > 0;
+  std::size_t next_choice = 0;
   json.key("steps");
   json.begin_array();
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
@@ -258,7 +260,7 @@ void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& 
     json.member("stage", step.stage);
     json.member("hours", skill.hours);
     json.member("goal", step.is_goal);
-    write_step_kind_and_choice(json, graph, plan, i);
+    write_step_kind_and_choice(json, graph, plan, i, next_choice);
     if (paced) write_weeks(json, plan, "weeks", schedule.steps[i]);
     json.key("waits_for");
     json.begin_array();

@@ -178,6 +178,9 @@ run skills doc 0 "skills small" -- "$B" skills --format json "${S[@]}"
 run skills doc 0 "skills hostile" -- "$B" skills --format json "${H[@]}"
 run skills doc 0 "skills no-roles" -- "$B" skills --format json "${X[@]}"
 run skills doc 0 "skills no-roles empty category" -- "$B" skills --format json "${X[@]}" --category empty
+run categories doc 0 "categories builtin" -- "$B" skills --categories --format json
+run categories doc 0 "categories hostile" -- "$B" skills --categories --format json "${H[@]}"
+run categories doc 0 "categories no-roles" -- "$B" skills --categories --format json "${X[@]}"
 
 for skill in python linear-algebra data-collection transformers bootcamp "scikit learn"; do
   run skill doc 0 "show builtin $skill" -- "$B" show "$skill" --format json
@@ -454,8 +457,8 @@ def parse(text):
 
 
 # Load every schema and check it against the 2020-12 metaschema.
-names = ["graph", "overlay", "plan", "batch-record", "diagnostics", "skills", "skill", "why",
-         "next", "roles", "diagram"]
+names = ["graph", "overlay", "plan", "batch-record", "diagnostics", "skills", "categories", "skill",
+         "why", "next", "roles", "diagram"]
 schemas = {}
 for name in names:
     path = os.path.join(schema_dir, name + ".schema.json")

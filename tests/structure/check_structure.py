@@ -57,7 +57,7 @@ def resolve(root, path, name):
 def readable_by_pmccabe(text):
     """The same code, line for line, in a form pmccabe parses: it skips every function inside
     `namespace a::b {`, loses its way after `noexcept`, and reads a digit separator
-    (0xFFFF'FFFF) as a character literal."""
+    (0xFFFF'FFFF) as a character literal, and is thrown off by what raw strings hold."""
     def open_nested(m):
         names = m.group(1).split("::")
         return " ".join(f"namespace {n} {{" for n in names)
@@ -68,6 +68,10 @@ def readable_by_pmccabe(text):
     text = re.sub(r"namespace[ \t]+(\w+(?:::\w+)+)[ \t]*\{", open_nested, text)
     text = re.sub(r"\}[ \t]*//[ \t]*namespace[ \t]+(\w+(?:::\w+)+)", close_nested, text)
     text = re.sub(r"\bnoexcept\b", "", text)  # pmccabe loses its way after it
+    # pmccabe does not know raw strings: quotes and brackets inside one (a shell script) throw
+    # it off. Each becomes an empty string on as many lines.
+    text = re.sub(r'R"([^(\s]*)\((.*?)\)\1"', lambda m: '""' + "\n" * m.group(2).count("\n"),
+                  text, flags=re.S)
     return re.sub(r"(?<=[0-9A-Fa-f])'(?=[0-9A-Fa-f]{2})", "", text)
 
 
