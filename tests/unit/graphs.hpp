@@ -2,6 +2,7 @@
 // Graphs and plan requests the unit tests share. Include after catch2/catch.hpp.
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -24,6 +25,15 @@ inline SkillGraph graph_of(std::string_view text, std::string_view name = "graph
   for (const Diagnostic& d : result.diagnostics) UNSCOPED_INFO(format_diagnostic(d));
   REQUIRE(result.graph);
   return std::move(*result.graph);
+}
+
+/// Every message loading `text` as graph.json gives, one formatted line each, in file order.
+inline std::string problems(std::string_view text) {
+  std::string out;
+  for (const Diagnostic& d : load_graph(text, "graph.json").diagnostics) {
+    out += format_diagnostic(d) + "\n";
+  }
+  return out;
 }
 
 /// A request from names, each of which must resolve.

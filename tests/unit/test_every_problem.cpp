@@ -1,21 +1,16 @@
 // validate reports every problem in one run: cycles are looked for among whatever loaded, past
 // other errors, with the references that did not resolve left out.
 #include <catch2/catch.hpp>
+
+#include "graphs.hpp"
 #include <string>
 
 #include "mlroadmap/graph_loader.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::problems;
 
 namespace {
-
-std::string problems(std::string_view text) {
-  std::string out;
-  for (const Diagnostic& d : load_graph(text, "graph.json").diagnostics) {
-    out += format_diagnostic(d) + "\n";
-  }
-  return out;
-}
 
 std::string graph_with(std::string_view skills) {
   return R"({"categories": [{"id": "c", "name": "C"}], "skills": [

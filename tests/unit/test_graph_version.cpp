@@ -8,17 +8,10 @@
 #include "mlroadmap/render.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::problems;
 using mlroadmap::testing::graph_of;
 
 namespace {
-
-std::string problems(std::string_view text) {
-  std::string out;
-  for (const Diagnostic& d : load_graph(text, "graph.json").diagnostics) {
-    out += format_diagnostic(d) + "\n";
-  }
-  return out;
-}
 
 constexpr std::string_view kSkills =
     R"("categories": [{"id": "c", "name": "C"}],

@@ -10,17 +10,10 @@
 #include "mlroadmap/render.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::problems;
 using mlroadmap::testing::graph_of;
 
 namespace {
-
-std::string problems(std::string_view text) {
-  std::string out;
-  for (const Diagnostic& d : load_graph(text, "graph.json").diagnostics) {
-    out += format_diagnostic(d) + "\n";
-  }
-  return out;
-}
 
 // A graph with one category "math" around the given skills and roles.
 std::string graph_with(std::string_view skills, std::string_view roles = "[]") {

@@ -1,21 +1,18 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "graphs.hpp"
 #include <string>
 #include <vector>
 
 #include "mlroadmap/graph_loader.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::problems;
 
 namespace {
 
 // Loads `text` as graph.json and returns its diagnostics, one formatted line each.
-std::string problems(std::string_view text) {
-  const GraphLoadResult result = load_graph(text, "graph.json");
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics) out += format_diagnostic(d) + "\n";
-  return out;
-}
 
 // A graph around the given skills (JSON array members) and roles.
 std::string graph_with(std::string_view skills, std::string_view roles = "") {

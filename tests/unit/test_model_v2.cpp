@@ -10,6 +10,7 @@
 #include "mlroadmap/explore.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::problems;
 using mlroadmap::testing::graph_of;
 using mlroadmap::testing::request;
 
@@ -54,15 +55,6 @@ std::vector<std::string> step_ids(const SkillGraph& g, const Plan& plan) {
 std::size_t position_of(const SkillGraph& g, const Plan& plan, std::string_view id) {
   const auto ids = step_ids(g, plan);
   return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
-}
-
-std::string problems(std::string_view text) {
-  const GraphLoadResult result = load_graph(text, "graph.json");
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.severity == Severity::error) out += format_diagnostic(d) + "\n";
-  }
-  return out;
 }
 
 }  // namespace

@@ -8,17 +8,10 @@
 #include "mlroadmap/profile.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::problems;
 using mlroadmap::testing::graph_of;
 
 namespace {
-
-std::string problems(std::string_view text) {
-  std::string out;
-  for (const Diagnostic& d : load_graph(text, "graph.json").diagnostics) {
-    out += format_diagnostic(d) + "\n";
-  }
-  return out;
-}
 
 std::string profile_problems(std::string_view text) {
   const auto profile = parse_profile(text, "profile.json");
