@@ -115,6 +115,7 @@ void Dropper::skills(const ItemList& list) {
     for (const auto& [id, place] : removed_[static_cast<std::size_t>(kind)]) ids.push_back(id);
   }
   if (ids.empty() || list.array.elements.empty()) return;
+  ids.emplace_back("\\u");  // an escape may spell any id: such skills are read too
   const auto& elements = list.array.elements;
   const std::vector<std::size_t> hits =
       Mentions(std::move(ids)).find(text_, elements.front().begin, elements.back().end);

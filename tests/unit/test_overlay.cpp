@@ -168,6 +168,20 @@ TEST_CASE("removing a skill drops every reference to it, each drop a warning nam
   CHECK(load(files, R"("skills": [{"id": "r", "remove": true}])").diagnostics.empty());
 }
 
+TEST_CASE("a reference spelt with escapes is dropped as the plain one is") {
+  Files files;
+  std::string base(kBase);
+  const std::string plain = R"("prerequisites": ["r"], "recommended")";
+  base.replace(base.find(plain), plain.size(), R"("prerequisites": ["\u0052"], "recommended")");
+  files.write("base.json", base);
+  const auto result = load(files, R"("skills": [{"id": "r", "remove": true}])", true);
+  INFO(messages(result.diagnostics));
+  REQUIRE(result.graph);
+  CHECK_THAT(messages(result.diagnostics),
+             Catch::Contains("warning: skill 'plots': prerequisite 'R' dropped, as skill 'R' is "
+                             "removed at "));
+}
+
 TEST_CASE("an any_of group left empty by removals is an error naming each removal") {
   Files files;
   const auto result =
