@@ -9,11 +9,11 @@ namespace mlroadmap::detail {
 /// The profile fields in the order of csv_profile_fields().
 enum CsvField : int { kId, kHave, kGoals, kPrefer, kExact, kHoursPerWeek, kStart };
 
-/// The text without spaces and tabs around it.
+/// The text without spaces, tabs and line breaks around it.
 inline std::string_view trim_cell(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
+  const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
+  const auto last = text.find_last_not_of(" \t\r\n");
   return text.substr(first, last - first + 1);
 }
 

@@ -153,7 +153,8 @@ void for_each_record(std::string_view text, char delimiter, Take take) {
 std::expected<NameList, Diagnostic> read_name_list(std::string_view text, std::string_view file) {
   text = without_bom(text);
   NameList list;
-  const std::string_view first = text.substr(0, text.find('\n'));
+  std::string_view first = text.substr(0, text.find('\n'));
+  if (first.ends_with('\r')) first.remove_suffix(1);
   const char delimiter = csv_delimiter(first);
   const auto header = split_csv_record(first, delimiter);
   const std::optional<std::size_t> column = header ? name_column(*header) : std::nullopt;

@@ -33,6 +33,11 @@ words() { printf '%s\n' "$1" | tr -s ' \n' '  '; }
 mkdir "$work/run/plans"
 cp "$fixtures/small.json" "$work/run/my-graph.json"
 printf '%s\n' '{"id": "ana", "have": ["sql"]}' '{"id": "bo", "have": ["python"]}' >"$work/run/profiles.jsonl"
+cp "$work/run/profiles.jsonl" "$work/run/cohort.jsonl"
+printf '%s\r\n' 'id;have;goals' 'ana;sql, statistics;data-scientist' 'bo;python;' >"$work/run/people.csv"
+cp "$work/run/people.csv" "$work/run/cohort.csv"
+printf '%s\r\n' 'Name' 'Python (Programming Language)' 'SQL' 'Machine Learning' >"$work/run/Skills.csv"
+printf '%s\n' 'Python' 'scikit learn' 'Linear Algebra' >"$work/run/names.txt"
 for command in $commands; do
   help=$(run COLUMNS=80 mlroadmap help "$command") || fail "help $command does not exit 0"
   [ "$(run COLUMNS=80 mlroadmap "$command" --help)" = "$help" ] || fail "help $command differs from $command --help"

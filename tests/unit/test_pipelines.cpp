@@ -84,9 +84,9 @@ TEST_CASE("a CSV row is a profile; its problems name the line it starts on") {
 }
 
 TEST_CASE("CSV cells that a spreadsheet would run as formulas are neutralised") {
-  const SkillGraph g = testing::graph_of(R"({"categories": [{"id": "c", "name": "C"}],
+  const SkillGraph g = testing::graph_of(R"json({"categories": [{"id": "c", "name": "C"}],
     "skills": [{"id": "a", "name": "=HYPERLINK(\"x\",\"y\")", "category": "c", "hours": 2},
-               {"id": "b", "name": "@sum, or +1", "category": "c", "hours": 1}]})");
+               {"id": "b", "name": "@sum, or +1", "category": "c", "hours": 1}]})json");
   PlanRequest request;
   request.goals = {Goal{Goal::Kind::skill, 0}, Goal{Goal::Kind::skill, 1}};
   const std::string csv = render_plan_csv(g, make_plan(g, request));
