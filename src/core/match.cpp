@@ -184,7 +184,7 @@ std::expected<NameList, Diagnostic> read_name_list(std::string_view text, std::s
         problem = Diagnostic{Severity::error,
                              std::string(file),
                              static_cast<std::uint32_t>(line),
-                             0,
+                             1,
                              cells.error(),
                              {},
                              ErrorCode::malformed_csv};
