@@ -157,3 +157,16 @@ TEST_CASE("a cohort's report is the same however its profiles are split") {
   for (const CohortSkill& s : a.skills) counted += s.learners;
   CHECK(counted == in_plans);
 }
+
+TEST_CASE("a name two skills reduce to alike is ambiguous, with both as candidates") {
+  const SkillGraph g = testing::graph_of(R"json({"categories": [{"id": "c", "name": "C"}],
+    "skills": [{"id": "ml-ops", "name": "ML Ops", "category": "c"},
+               {"id": "mlops-tools", "name": "MLOps", "category": "c"}]})json");
+  const SkillMatch m = SkillMatcher(g).match("M.L. ops");
+  CHECK(m.status == MatchStatus::ambiguous);
+  CHECK_FALSE(m.skill);
+  REQUIRE(m.candidates.size() == 2);
+  CHECK(SkillMatcher(g).match("mlops").status == MatchStatus::matched);  // a name, as written
+  const std::string csv = render_matches_csv(g, {m});
+  CHECK(csv == "input,status,id,candidates\nM.L. ops,ambiguous,,ml-ops;mlops-tools\n");
+}
