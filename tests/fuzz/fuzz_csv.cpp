@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto names = read_name_list(text, "fuzz.csv");
   if (!names) return 0;
   if (names->names.size() != names->lines.size()) std::abort();
-  const SkillMatcher matcher(builtin());
+  static const SkillMatcher matcher(builtin());
   std::vector<SkillMatch> matches;
   for (const std::string& name : names->names) {
     matches.push_back(matcher.match(name));
