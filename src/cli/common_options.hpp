@@ -29,7 +29,7 @@ void add_max_graph_size_option(CommandFlags& command, std::size_t& max_bytes);
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
 
-enum class OutputFormat { text, json, markdown, dot, mermaid, ids };
+enum class OutputFormat { text, json, markdown, dot, mermaid, ids, csv };
 
 struct OutputOptions {
   std::string format;  ///< empty: inferred from the output file's extension, else the default

@@ -27,7 +27,7 @@ namespace {
 GraphLoadResult failure(std::string_view file, std::string message) {
   GraphLoadResult result;
   result.diagnostics.push_back(
-      Diagnostic{Severity::error, std::string(file), 0, 0, std::move(message), {}});
+      Diagnostic{Severity::error, std::string(file), 0, 0, std::move(message), {}, {}});
   return result;
 }
 

@@ -39,9 +39,10 @@ class Messages {
       : text_(text), max_errors_(max_errors), map_(&map) {}
 
   /// Adds a message at `offset`; throws TooManyErrors when it is the error at the limit.
-  void report(Severity severity, std::size_t offset, std::string message);
-  void error(std::size_t offset, std::string message) {
-    report(Severity::error, offset, std::move(message));
+  void report(Severity severity, std::size_t offset, std::string message,
+              ErrorCode code = ErrorCode::bad_value);
+  void error(std::size_t offset, std::string message, ErrorCode code = ErrorCode::bad_value) {
+    report(Severity::error, offset, std::move(message), code);
   }
   /// "line:column" of an offset, for a message that points at another place ("file:line:column"
   /// in an assembled text).
@@ -171,8 +172,8 @@ class ObjectReader {
 
   JsonReader& json() { return json_; }
   Messages& messages() { return messages_; }
-  void error(std::size_t offset, std::string message) {
-    messages_.error(offset, std::move(message));
+  void error(std::size_t offset, std::string message, ErrorCode code = ErrorCode::bad_value) {
+    messages_.error(offset, std::move(message), code);
   }
 
   /// Checks a key against the fields an object may have; reports an unknown one and

@@ -300,6 +300,15 @@ run_stdin "$TMP/in/profiles.jsonl" batch-record jsonl 3 "batch small mixed stdin
 run batch-record jsonl 3 "batch builtin" -- "$B" batch "$TMP/in/profiles-builtin.jsonl"
 run - jsonl 3 "batch -o" -- "$B" batch "${S[@]}" -o "$TMP/out/batch-o.jsonl" "$TMP/in/profiles.jsonl"
 check_file batch-record jsonl "$TMP/out/batch-o.jsonl" "batch -o FILE.jsonl"
+printf '%s\n' '{"id": 7, "have": ["python"]}' '{"id": 8.5, "have": "python"}' >"$TMP/in/numbers.jsonl"
+run batch-record jsonl 3 "batch numeric ids" -- "$B" batch "${S[@]}" "$TMP/in/numbers.jsonl"
+
+# --- match and report ------------------------------------------------------------------------
+
+printf '%s\r\n' 'Name' 'Python (Programming Language)' 'Cooking' 'pytorh' >"$TMP/in/Skills.csv"
+run match doc 3 "match linkedin" -- "$B" match "${S[@]}" "$TMP/in/Skills.csv" --format json
+run report doc 3 "report small mixed" -- "$B" report "${S[@]}" "$TMP/in/profiles.jsonl" --format json
+run report doc 3 "report builtin" -- "$B" report "$TMP/in/profiles-builtin.jsonl" --format json
 run batch-record jsonl 3 "batch out-dir json" -- "$B" batch "${S[@]}" --out-dir "$TMP/dir-json" "$TMP/in/profiles.jsonl"
 run batch-record jsonl 3 "batch out-dir markdown" -- "$B" batch "${S[@]}" --out-dir "$TMP/dir-md" --format markdown "$TMP/in/profiles.jsonl"
 run batch-record jsonl 3 "batch out-dir text" -- "$B" batch "${H[@]}" --out-dir "$TMP/dir-txt" --format text "$TMP/in/profiles.jsonl"
@@ -458,7 +467,7 @@ def parse(text):
 
 # Load every schema and check it against the 2020-12 metaschema.
 names = ["graph", "overlay", "plan", "batch-record", "diagnostics", "skills", "categories", "skill",
-         "why", "next", "roles", "diagram"]
+         "why", "next", "roles", "diagram", "match", "report"]
 schemas = {}
 for name in names:
     path = os.path.join(schema_dir, name + ".schema.json")
@@ -479,7 +488,7 @@ for name in names:
         if name == "batch-record":
             version = schema.get("$defs", {}).get("schema_version", {})
         # Documents whose shape changed carry a later version (docs/json-schemas.md).
-        expected = {"plan": 2, "overlay": 2}.get(name, 1)
+        expected = {"plan": 2, "overlay": 2, "batch-record": 2}.get(name, 1)
         if version.get("const") != expected or "schema_version" not in schema.get("required", []):
             fail(f"schema {name}.schema.json: schema_version is not a required const {expected}")
     schemas[name] = schema
