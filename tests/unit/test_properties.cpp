@@ -109,6 +109,13 @@ std::set<int> closure(const RandomGraph& g, const std::vector<int>& from) {
   return seen;
 }
 
+// The ids of a set of skills.
+std::set<std::string> ids_of(const std::set<int>& skills) {
+  std::set<std::string> out;
+  for (const int s : skills) out.insert(id(s));
+  return out;
+}
+
 struct Request {
   std::vector<int> have;
   std::vector<int> goals;
@@ -196,8 +203,7 @@ TEST_CASE("without any_of, a plan is a valid order of exactly the skills needed"
     const Request r = random_request(random, g);
     INFO("graph " << n << ":\n" << g.text);
     const std::vector<std::string> steps = steps_of(graph, r);
-    std::set<std::string> covered;
-    for (const int s : closure(g, r.have)) covered.insert(id(s));
+    const std::set<std::string> covered = ids_of(closure(g, r.have));
     std::set<std::string> needed;
     for (const int s : closure(g, r.goals)) {
       if (!covered.contains(id(s))) needed.insert(id(s));
@@ -258,8 +264,7 @@ TEST_CASE("with any_of groups and every choice fixed by prefer, the laws hold to
     }
     INFO("graph " << n << ":\n" << g.text);
     const std::vector<std::string> steps = steps_of(graph, r);
-    std::set<std::string> covered;
-    for (const int s : closure(g, r.have)) covered.insert(id(s));
+    const std::set<std::string> covered = ids_of(closure(g, r.have));
     check_order(g, steps, covered);
     Request exact = r;
     exact.exact = true;
@@ -277,8 +282,7 @@ TEST_CASE("recommendations change the order of a plan, never what it holds") {
     INFO("graph " << n << ":\n" << g.text);
     const std::vector<std::string> ordered = steps_of(with, r);
     CHECK(as_set(ordered) == as_set(steps_of(without, r)));
-    std::set<std::string> covered;
-    for (const int s : closure(g, r.have)) covered.insert(id(s));
+    const std::set<std::string> covered = ids_of(closure(g, r.have));
     check_order(g, ordered, covered);
   }
 }
