@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,7 +19,9 @@ namespace mlroadmap {
 struct TextStyle {
   bool color = false;
   std::size_t width = 80;
-  bool quiet = false;  ///< no headings or decoration: one item per line
+  bool quiet = false;  ///< no headings or decoration: one unwrapped line per item
+  bool waits = false;  ///< under each step of a plan, the steps it waits for
+  std::uint32_t stage = 0;  ///< a plan's one stage to list, or 0 for every stage
 };
 
 /// The plan for a person at a terminal: goal, starting point, totals, then numbered steps by stage.

@@ -17,6 +17,18 @@ std::vector<std::string_view> closest_matches(std::string_view word,
                                               const std::vector<std::string_view>& candidates,
                                               std::size_t limit = 3);
 
+/// One way of writing a thing's name: an id, a name or an alias of thing number `thing`.
+struct Spelling {
+  std::string_view text;
+  std::size_t thing;
+};
+
+/// The same, each thing suggested once, by its closest spelling: "python" and its alias
+/// "python3" never both.
+std::vector<std::string_view> closest_matches(std::string_view word,
+                                              const std::vector<Spelling>& candidates,
+                                              std::size_t limit = 3);
+
 /// " (did you mean 'a'?)", " (did you mean 'a' or 'b'?)", or "" when there is nothing close.
 std::string did_you_mean(const std::vector<std::string_view>& matches);
 

@@ -80,6 +80,7 @@ void setup_batch(CommandFlags& command, BatchOptions& options) {
   add_output_options(
       command, options.output,
       {OutputFormat::json, OutputFormat::csv, OutputFormat::markdown, OutputFormat::text});
+  options.output.json_lines = true;
 }
 
 namespace {

@@ -54,6 +54,8 @@ bool is_command(std::string_view name);
 std::vector<Example> program_examples();
 
 struct PlanOptions {
+  std::size_t stage = 0;  ///< 0: every stage
+  bool waits = false;
   PlanInputOptions input;
   GraphOptions graph;
   OutputOptions output;
@@ -69,6 +71,13 @@ struct SkillsOptions {
 };
 void setup_skills(CommandFlags& command, SkillsOptions& options);
 int run_skills(const SkillsOptions& options);
+
+struct CategoriesOptions {
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_categories(CommandFlags& command, CategoriesOptions& options);
+int run_categories(const CategoriesOptions& options);
 
 struct ShowOptions {
   std::string skill;

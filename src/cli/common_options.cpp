@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <sys/stat.h>
+
 #include "exit_codes.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/input.hpp"
@@ -26,14 +28,14 @@ constexpr std::pair<OutputFormat, std::string_view> kFormatNames[] = {
     {OutputFormat::ids, "ids"},
     {OutputFormat::csv, "csv"}};
 
+}  // namespace
+
 std::string_view format_name(OutputFormat format) {
   for (const auto& [f, name] : kFormatNames) {
     if (f == format) return name;
   }
   return "text";
 }
-
-}  // namespace
 
 void add_max_graph_size_option(CommandFlags& command, std::size_t& max_bytes) {
   command.add(max_bytes, {.names = "--max-graph-size",
@@ -91,27 +93,71 @@ void add_output_options(CommandFlags& command, OutputOptions& options,
               {.names = "-q,--quiet", .help = "Plain output without headings or decoration"});
 }
 
+namespace {
+
+constexpr std::pair<std::string_view, OutputFormat> kExtensions[] = {
+    {".txt", OutputFormat::text},   {".json", OutputFormat::json}, {".md", OutputFormat::markdown},
+    {".markdown", OutputFormat::markdown}, {".dot", OutputFormat::dot},
+    {".gv", OutputFormat::dot},     {".mmd", OutputFormat::mermaid}, {".csv", OutputFormat::csv}};
+
+// The extension of a path's last part, in lower case: ".md" for "Road.MD"; empty for "notes",
+// ".profile" or "a.d/notes".
+std::string extension_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::size_t dot = base.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  std::string extension(base.substr(dot));
+  for (char& c : extension) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return extension;
+}
+
+// A terminal, a pipe or another device: what is written there has no file type to follow.
+bool is_device(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode);
+}
+
+// ".dot or .gv (dot), .json (json), .txt (text)": the extensions a command can write.
+std::string writable_extensions(const OutputOptions& options) {
+  std::vector<std::string> parts;
+  for (const OutputFormat format : options.allowed) {
+    std::vector<std::string_view> names;
+    if (format == OutputFormat::json && options.json_lines) names.push_back(".jsonl");
+    for (const auto& [extension, f] : kExtensions) {
+      if (f == format) names.push_back(extension);
+    }
+    if (!names.empty()) {
+      parts.push_back(fmt::format("{} ({})", fmt::join(names, " or "), format_name(format)));
+    }
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+}  // namespace
+
 std::optional<OutputFormat> resolve_format(const OutputOptions& options) {
   for (const auto& [f, name] : kFormatNames) {
     if (options.format == name) return f;
   }
   const std::string& path = options.path;
-  static const std::pair<std::string_view, OutputFormat> kExtensions[] = {
-      {".md", OutputFormat::markdown}, {".markdown", OutputFormat::markdown},
-      {".json", OutputFormat::json},   {".dot", OutputFormat::dot},
-      {".gv", OutputFormat::dot},      {".mmd", OutputFormat::mermaid},
-      {".txt", OutputFormat::text},    {".csv", OutputFormat::csv}};
-  for (const auto& [extension, format] : kExtensions) {
-    if (!path.ends_with(extension)) continue;
-    if (std::find(options.allowed.begin(), options.allowed.end(), format) !=
-        options.allowed.end()) {
+  const std::string extension = extension_of(path);
+  if (path.empty() || path == "-" || extension.empty() || is_device(path)) {
+    return options.allowed.front();
+  }
+  if (options.json_lines && extension == ".jsonl") return OutputFormat::json;
+  for (const auto& [known, format] : kExtensions) {
+    if (extension == known && std::find(options.allowed.begin(), options.allowed.end(),
+                                        format) != options.allowed.end()) {
       return format;
     }
-    print_error(fmt::format("this command does not write {} ('{}'); use --format to choose one",
-                            format_name(format), path));
-    return std::nullopt;
   }
-  return options.allowed.front();
+  print_error(fmt::format("this command cannot write {} files ('{}'); it writes {}, or choose a "
+                          "format with --format",
+                          extension, path, writable_extensions(options)));
+  return std::nullopt;
 }
 
 TextStyle text_style(const OutputOptions& options) {

@@ -37,7 +37,11 @@ struct OutputOptions {
   ColorMode color = ColorMode::automatic;
   bool quiet = false;
   std::vector<OutputFormat> allowed;
+  bool json_lines = false;  ///< its JSON is JSON Lines: a .jsonl file is written as json
 };
+/// The word --format takes for `format`: "markdown".
+std::string_view format_name(OutputFormat format);
+
 /// Adds --format (one of `allowed`, the first being the default), -o, --color and -q.
 void add_output_options(CommandFlags& command, OutputOptions& options,
                         std::vector<OutputFormat> allowed);

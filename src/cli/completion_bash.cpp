@@ -13,7 +13,8 @@ namespace {
 // The helpers every script shares: names from the program, the words of the line, comma lists.
 constexpr std::string_view kHelpers = R"sh(# bash completion for mlroadmap
 
-# Names the program knows: skills, roles, goals (roles and skills) or categories, of the graph
+# Names the program knows: skills, roles, goals (roles and skills), categories or subjects (all
+# three), of the graph
 # named by --graph on the line (else MLROADMAP_GRAPH's, else the built-in one).
 _mlroadmap_names() {
   local graph=() i
@@ -24,9 +25,12 @@ _mlroadmap_names() {
     esac
   done
   case $1 in
-    categories) mlroadmap skills --categories -q "${graph[@]}" 2>/dev/null ;;
+    categories) mlroadmap categories -q "${graph[@]}" 2>/dev/null ;;
     goals) mlroadmap roles -q "${graph[@]}" 2>/dev/null
            mlroadmap skills -q "${graph[@]}" 2>/dev/null ;;
+    subjects) mlroadmap skills -q "${graph[@]}" 2>/dev/null
+              mlroadmap roles -q "${graph[@]}" 2>/dev/null
+              mlroadmap categories -q "${graph[@]}" 2>/dev/null ;;
     *) mlroadmap "$1" -q "${graph[@]}" 2>/dev/null ;;
   esac
 }
@@ -103,6 +107,7 @@ std::string value_action(const Flag& flag, const std::vector<CommandInfo>& comma
     case Takes::skills: return "_mlroadmap_list skills";
     case Takes::goals: return "_mlroadmap_list goals";
     case Takes::skill: return "_mlroadmap_one skills";
+    case Takes::subject: return "_mlroadmap_one subjects";
     case Takes::category: return "_mlroadmap_one categories";
     case Takes::command:
       return fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", command_names(commands));

@@ -11,7 +11,8 @@ namespace {
 constexpr std::string_view kHelpers = R"sh(# fish completion for mlroadmap
 complete -c mlroadmap -f
 
-# Names the program knows: skills, roles, goals (roles and skills) or categories, of the graph
+# Names the program knows: skills, roles, goals (roles and skills), categories or subjects (all
+# three), of the graph
 # named by --graph on the line (else MLROADMAP_GRAPH's, else the built-in one).
 function __mlroadmap_names --argument-names kind
     set -l tokens (commandline -opc)
@@ -26,10 +27,14 @@ function __mlroadmap_names --argument-names kind
     end
     switch $kind
         case categories
-            mlroadmap skills --categories -q $graph 2>/dev/null
+            mlroadmap categories -q $graph 2>/dev/null
         case goals
             mlroadmap roles -q $graph 2>/dev/null
             mlroadmap skills -q $graph 2>/dev/null
+        case subjects
+            mlroadmap skills -q $graph 2>/dev/null
+            mlroadmap roles -q $graph 2>/dev/null
+            mlroadmap categories -q $graph 2>/dev/null
         case '*'
             mlroadmap $kind -q $graph 2>/dev/null
     end
@@ -120,6 +125,7 @@ std::string value_spec(const Flag& flag, const std::vector<CommandInfo>& command
     case Takes::skills: return " -x -a '(__mlroadmap_list skills)'";
     case Takes::goals: return " -x -a '(__mlroadmap_list goals)'";
     case Takes::skill: return " -x -a '(__mlroadmap_names skills)'";
+    case Takes::subject: return " -x -a '(__mlroadmap_names subjects)'";
     case Takes::category: return " -x -a '(__mlroadmap_names categories)'";
     case Takes::command: return fmt::format(" -x -a {}", shell_quote(command_names(commands)));
     case Takes::file: return " -r -F";

@@ -11,7 +11,8 @@ namespace {
 constexpr std::string_view kHelpers = R"sh(#compdef mlroadmap
 # zsh completion for mlroadmap
 
-# Names the program knows: skills, roles, goals (roles and skills) or categories, of the graph
+# Names the program knows: skills, roles, goals (roles and skills), categories or subjects (all
+# three), of the graph
 # named by --graph on the line (else MLROADMAP_GRAPH's, else the built-in one).
 _mlroadmap_names() {
   local -a graph
@@ -23,8 +24,10 @@ _mlroadmap_names() {
     esac
   done
   case $1 in
-    categories) mlroadmap skills --categories -q $graph 2>/dev/null ;;
+    categories) mlroadmap categories -q $graph 2>/dev/null ;;
     goals) mlroadmap roles -q $graph 2>/dev/null; mlroadmap skills -q $graph 2>/dev/null ;;
+    subjects) mlroadmap skills -q $graph 2>/dev/null; mlroadmap roles -q $graph 2>/dev/null
+              mlroadmap categories -q $graph 2>/dev/null ;;
     *) mlroadmap $1 -q $graph 2>/dev/null ;;
   esac
 }
@@ -63,6 +66,7 @@ std::string value_spec(const Flag& flag, const std::vector<CommandInfo>& command
     case Takes::skills: return fmt::format(":{}:_mlroadmap_list skills", message);
     case Takes::goals: return fmt::format(":{}:_mlroadmap_list goals", message);
     case Takes::skill: return fmt::format(":{}:_mlroadmap_one skills", message);
+    case Takes::subject: return fmt::format(":{}:_mlroadmap_one subjects", message);
     case Takes::category: return fmt::format(":{}:_mlroadmap_one categories", message);
     case Takes::command: return fmt::format(":{}:({})", message, command_names(commands));
     case Takes::file: return fmt::format(":{}:_files", message);

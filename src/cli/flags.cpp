@@ -63,6 +63,7 @@ std::string Flag::value_name() const {
     case Takes::file: return "FILE";
     case Takes::directory: return "DIR";
     case Takes::skill: return "SKILL";
+    case Takes::subject: return "NAME";
     case Takes::skills: return "SKILLS";
     case Takes::goals: return "GOALS";
     case Takes::category: return "CATEGORY";
@@ -110,7 +111,9 @@ std::string accepted_values(const Flag& flag) {
     case Takes::choice: return fmt::format("one of {}", fmt::join(flag.choices, ", "));
     case Takes::number:
       return fmt::format("a number from {} to {}", plain_number(flag.min), plain_number(flag.max));
-    case Takes::count: return "a whole number";
+    case Takes::count:
+      return flag.min > 0 ? fmt::format("a whole number, {} or more", plain_number(flag.min))
+                          : "a whole number";
     case Takes::size: return "bytes, or a number with KiB, MiB or GiB";
     case Takes::date: return "a date, YYYY-MM-DD";
     default: return {};
@@ -138,13 +141,23 @@ std::optional<std::string> value_problem(const Flag& flag, std::string_view valu
       }
       return std::nullopt;
     }
-    case Takes::count:
-      if (parse_count(value)) return std::nullopt;
-      return fmt::format("'{}' is not a whole number (use 0, 1, 2...)", value);
+    case Takes::count: {
+      const auto count = parse_count(value);
+      if (count && static_cast<double>(*count) >= flag.min) return std::nullopt;
+      if (count) return fmt::format("{} is out of range (use {} or more)", value, plain_number(flag.min));
+      return fmt::format("'{}' is not a whole number (use {}{})", value,
+                         flag.min > 0 ? "" : "0, ", flag.min > 0 ? "1, 2, 3..." : "1, 2...");
+    }
     case Takes::size:
       if (parse_size(value)) return std::nullopt;
       return fmt::format("'{}' is not a size (use bytes, or a number with KiB, MiB or GiB: 64MiB)",
                          value);
+    case Takes::skills:
+    case Takes::goals:
+      // Whether each name is known is checked where the graph is; none at all never is.
+      if (value.find_first_not_of(" \t,") != std::string_view::npos) return std::nullopt;
+      return fmt::format("'{}' names no {} (give one or more, separated by commas)", value,
+                         flag.takes == Takes::skills ? "skill" : "role or skill");
     default:
       // Names, files and dates are checked where they are used, where the graph or the
       // calendar is known.

@@ -18,12 +18,13 @@ enum class Takes {
   nothing,    ///< a switch: --quiet
   choice,     ///< one of a fixed list of words
   number,     ///< a decimal number from `min` to `max`
-  count,      ///< a whole number, 0 or more
+  count,      ///< a whole number, `min` or more
   size,       ///< bytes, with an optional KiB, MiB or GiB
   date,       ///< YYYY-MM-DD
   file,       ///< a file, '-' for standard input or output
   directory,  ///< a directory
   skill,      ///< one skill's id, name or alias
+  subject,    ///< one skill, role or category
   skills,     ///< a comma list of skills
   goals,      ///< a comma list of roles or skills
   category,   ///< one category's id or name
@@ -39,7 +40,7 @@ struct Flag {
   Takes takes = Takes::nothing;      ///<
   bool repeatable = false;           ///< may be given more than once, the values adding up
   std::vector<std::string> choices{};  ///< Takes::choice, in the order help lists them
-  double min = 0;                    ///< Takes::number
+  double min = 0;                    ///< Takes::number, Takes::count
   double max = 0;                    ///< Takes::number
   std::string negation{};              ///< a switch's opposite: "--no-exact"
   bool required = false;             ///< a positional that must be given

@@ -7,8 +7,9 @@ namespace mlroadmap::cli {
 void setup_next(CommandFlags& command, NextOptions& options) {
   command.group("Options");
   command.add(options.limit, {.names = "-n,--limit",
-                              .help = "Show at most N skills (default: 0, every one)",
-                              .takes = Takes::count});
+                              .help = "Show at most N skills (default: every one)",
+                              .takes = Takes::count,
+                              .min = 1});
   add_plan_input_options(command, options.input, false);
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "mlroadmap/plan.hpp"
@@ -14,7 +16,36 @@ void setup_plan(CommandFlags& command, PlanOptions& options) {
       command, options.output,
       {OutputFormat::text, OutputFormat::json, OutputFormat::markdown, OutputFormat::dot,
        OutputFormat::mermaid, OutputFormat::ids, OutputFormat::csv});
+  command.add(options.stage, {.names = "--stage",
+                              .help = "List only stage N of the plan, after the same summary "
+                                      "(text output)",
+                              .takes = Takes::count,
+                              .min = 1});
+  command.add(options.waits, {.names = "-l,--long",
+                              .help = "Under each step, list the steps it waits for (text "
+                                      "output)"});
 }
+
+namespace {
+
+// --stage and --long shape the text listing: with another format, or past the plan's last
+// stage, they are a usage error.
+bool listing_options_fit(const PlanOptions& options, OutputFormat format, const Plan& plan) {
+  if (format != OutputFormat::text && (options.stage > 0 || options.waits)) {
+    print_error(fmt::format("{} shapes the text listing; the {} output always holds the whole "
+                            "plan",
+                            options.stage > 0 ? "--stage" : "--long", format_name(format)));
+    return false;
+  }
+  if (options.stage > plan.stage_count && !plan.steps.empty()) {
+    print_error(fmt::format("the plan has {} stage{}; --stage {} is past the last",
+                            plan.stage_count, plan.stage_count == 1 ? "" : "s", options.stage));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 int run_plan(const PlanOptions& options) {
   const auto format = resolve_format(options.output);
@@ -30,6 +61,7 @@ int run_plan(const PlanOptions& options) {
     print_error(*problem);
     return kUsageError;
   }
+  if (!listing_options_fit(options, *format, plan)) return kUsageError;
   // JSON and ids can be very large: they stream out in pieces rather than as one string.
   if (*format == OutputFormat::json || *format == OutputFormat::ids) {
     OutputStream out(options.output.path);
@@ -47,7 +79,13 @@ int run_plan(const PlanOptions& options) {
     case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
     case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
     case OutputFormat::csv: text = render_plan_csv(*graph, plan); break;
-    default: text = render_plan_text(*graph, plan, text_style(options.output)); break;
+    default: {
+      TextStyle style = text_style(options.output);
+      style.stage = static_cast<std::uint32_t>(options.stage);
+      style.waits = options.waits;
+      text = render_plan_text(*graph, plan, style);
+      break;
+    }
   }
   return emit(options.output, text) ? kSuccess : kDataError;
 }

@@ -6,25 +6,20 @@ namespace mlroadmap::cli {
 
 void setup_skills(CommandFlags& command, SkillsOptions& options) {
   command.add(options.category,
-              {.names = "--category", .help = "Only this category (id or name)", .takes = Takes::category});
+              {.names = "--category", .help = "Only this category: its id, name or a word of its name", .takes = Takes::category});
   command.add(options.categories, {.names = "--categories",
-                                   .help = "List the categories instead, with how many skills "
-                                           "each holds"});
+                                   .help = "List the categories instead, as the categories "
+                                           "command does"});
   add_graph_options(command, options.graph);
   add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
 }
 
 int run_skills(const SkillsOptions& options) {
+  if (options.categories) return run_categories({options.graph, options.output});
   const auto format = resolve_format(options.output);
   if (!format) return kUsageError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
-  if (options.categories) {
-    const std::string text = *format == OutputFormat::json
-                                 ? render_categories_json(*graph)
-                                 : render_categories_text(*graph, text_style(options.output));
-    return emit(options.output, text) ? kSuccess : kDataError;
-  }
   std::optional<CategoryIndex> category;
   if (!options.category.empty()) {
     const auto found = resolve_category(*graph, options.category);

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "json_vocabulary.hpp"
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
 #include "render_shared.hpp"
+#include "step_table.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -29,13 +31,6 @@ std::string_view kind_name(NeedExplanation::Kind kind) {
     case NeedExplanation::Kind::not_needed: return "not_needed";
   }
   return "not_needed";
-}
-
-void write_goals(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
-  json.key("goals");
-  json.begin_array();
-  for (const Goal& goal : plan.goals) json.value(goal_id(graph, goal));
-  json.end_array();
 }
 
 // Why a step was taken among its alternatives, in words.
@@ -135,9 +130,9 @@ std::string render_why_json(const SkillGraph& graph, const Plan& plan, SkillInde
   std::string out;
   detail::JsonWriter json(out);
   json.begin_object();
-  json.member("schema_version", std::int64_t{1});
+  json.member("schema_version", std::int64_t{2});
   json.member("skill", graph.skill(skill).id);
-  write_goals(json, graph, plan);
+  detail::write_goals(json, graph, plan);
   json.member("status", kind_name(answer.kind));
   if (answer.covered_by) json.member("covered_by", graph.skill(*answer.covered_by).id);
   json.key("chains");
@@ -171,46 +166,58 @@ std::string render_why_json(const SkillGraph& graph, const Plan& plan, SkillInde
   return out;
 }
 
+namespace {
+
+// "17 of the 107 steps toward X can start now; the first 12:"
+std::string next_heading(const SkillGraph& graph, const Plan& plan, std::size_t shown) {
+  const auto startable = static_cast<std::size_t>(std::count_if(
+      plan.steps.begin(), plan.steps.end(), [](const PlanStep& s) { return s.stage == 1; }));
+  const std::string goals = goals_text(graph, plan);
+  const std::string first = shown < startable ? fmt::format("; the first {}", shown) : "";
+  if (plan.steps.size() == 1) return fmt::format("The one step toward {} can start now:", goals);
+  if (startable == plan.steps.size()) {
+    return fmt::format("All {} steps toward {} can start now{}:", startable, goals, first);
+  }
+  return fmt::format("{} of the {} steps toward {} can start now{}:", startable,
+                     plan.steps.size(), goals, first);
+}
+
+detail::TableRow next_row(const SkillGraph& graph, const Plan& plan, const StartableStep& s,
+                          std::size_t number) {
+  const PlanStep& step = plan.steps[s.step];
+  const Skill& skill = graph.skill(step.skill);
+  detail::TableRow row;
+  row.number = number;
+  row.name = terminal_safe(skill.name);
+  if (step.is_goal) row.extra = " (goal)";
+  row.cells.push_back(fmt::format("{} h", format_number(skill.hours)));
+  if (s.unlocks > 0) {
+    row.last = "unlocks " + plural(s.unlocks, "later step", "later steps");
+  }
+  return row;
+}
+
+}  // namespace
+
 std::string render_next_text(const SkillGraph& graph, const Plan& plan,
                              const std::vector<StartableStep>& next, const TextStyle& style) {
   const Painter paint(style.color);
   const std::size_t width = std::max<std::size_t>(style.width, 40);
-  std::string out;
   if (plan.steps.empty()) {
     return wrap_text(fmt::format("Nothing left to learn for {}.", goals_text(graph, plan)), width,
                      0, 0) +
            "\n";
   }
-  if (!style.quiet) {
-    const auto startable = static_cast<std::size_t>(std::count_if(
-        plan.steps.begin(), plan.steps.end(), [](const PlanStep& s) { return s.stage == 1; }));
-    out +=
-        wrap_text(fmt::format("{} of the {} toward {} can start now{}:", startable,
-                              plural(plan.steps.size(), "step", "steps"), goals_text(graph, plan),
-                              next.size() < startable ? fmt::format("; the first {}", next.size())
-                                                      : std::string()),
-                  width, 0, 0) +
-        "\n\n";
+  std::string out;
+  if (style.quiet) {
+    for (const StartableStep& s : next) out += fmt::format("{}\n", graph.skill(plan.steps[s.step].skill).id);
+    return out;
   }
-  std::size_t name_width = 0;
-  for (const StartableStep& s : next) {
-    name_width = std::max(name_width,
-                          display_width(terminal_safe(graph.skill(plan.steps[s.step].skill).name)));
-  }
-  name_width = std::min<std::size_t>(name_width, 36);
-  for (std::size_t i = 0; i < next.size(); ++i) {
-    const Skill& skill = graph.skill(plan.steps[next[i].step].skill);
-    if (style.quiet) {
-      out += fmt::format("{}\n", skill.id);
-      continue;
-    }
-    const std::string name = terminal_safe(skill.name);
-    std::string line = fmt::format("  {:>2}. {}", i + 1, paint.bold(name));
-    line.append(name_width > display_width(name) ? name_width - display_width(name) : 0, ' ');
-    line += paint.dim(fmt::format("  {:>5} h  unlocks {}", format_number(skill.hours),
-                                  plural(next[i].unlocks, "later step", "later steps")));
-    out += line + "\n";
-  }
+  out += wrap_text(next_heading(graph, plan, next.size()), width, 0, 0) + "\n\n";
+  std::vector<detail::TableRow> rows;
+  for (std::size_t i = 0; i < next.size(); ++i) rows.push_back(next_row(graph, plan, next[i], i + 1));
+  const detail::StepTable table(rows, {width, false});
+  for (const detail::TableRow& row : rows) out += table.render(row, paint);
   return out;
 }
 
@@ -219,9 +226,9 @@ std::string render_next_json(const SkillGraph& graph, const Plan& plan,
   std::string out;
   detail::JsonWriter json(out);
   json.begin_object();
-  json.member("schema_version", std::int64_t{1});
-  write_goals(json, graph, plan);
-  json.member("plan_steps", static_cast<std::int64_t>(plan.steps.size()));
+  json.member("schema_version", std::int64_t{2});
+  detail::write_goals(json, graph, plan);
+  detail::write_totals(json, plan, schedule_plan(plan));
   json.key("next");
   json.begin_array();
   for (const StartableStep& s : next) {
@@ -230,6 +237,7 @@ std::string render_next_json(const SkillGraph& graph, const Plan& plan,
     json.member("id", skill.id);
     json.member("name", skill.name);
     json.member("hours", skill.hours);
+    json.member("goal", plan.steps[s.step].is_goal);
     json.member("unlocks", static_cast<std::int64_t>(s.unlocks));
     json.end_object();
   }

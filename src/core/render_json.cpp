@@ -1,4 +1,5 @@
 #include "graph_parts.hpp"
+#include "json_vocabulary.hpp"
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
 
@@ -175,38 +176,6 @@ void write_weeks(detail::JsonWriter& json, const Plan& plan, std::string_view na
   json.end_object();
 }
 
-void write_goals(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
-  json.key("goals");
-  json.begin_array();
-  for (const Goal& goal : plan.goals) {
-    json.begin_object();
-    json.member("kind", goal.kind == Goal::Kind::role ? "role" : "skill");
-    json.member("id", goal_id(graph, goal));
-    json.member("name", goal_name(graph, goal));
-    json.end_object();
-  }
-  json.end_array();
-}
-
-void write_totals(detail::JsonWriter& json, const Plan& plan, const PlanSchedule& schedule) {
-  json.key("totals");
-  json.begin_object();
-  json.member("steps", static_cast<std::int64_t>(plan.steps.size()));
-  json.member("stages", plan.stage_count);
-  json.member("hours", plan.total_hours);
-  if (plan.hours_per_week > 0) {
-    json.member("hours_per_week", plan.hours_per_week);
-    json.member("weeks", schedule.weeks);
-    if (plan.start) {
-      json.member("start", format_date(*plan.start));
-      if (schedule.weeks > 0) {
-        json.member("finish", format_date(dates_of({1, schedule.weeks}, *plan.start).last));
-      }
-    }
-  }
-  json.end_object();
-}
-
 void write_stages(detail::JsonWriter& json, const Plan& plan, const PlanSchedule& schedule) {
   json.key("stages");
   json.begin_array();
@@ -298,11 +267,11 @@ void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& p
   json.member("schema_version", std::int64_t{2});
   json.member("graph", graph.title());
   if (!graph.version().empty()) json.member("graph_version", graph.version());
-  write_goals(json, graph, plan);
+  detail::write_goals(json, graph, plan);
   write_id_list(json, graph, "have", plan.have);
   json.member("exact", plan.exact);
   write_id_list(json, graph, "covered", plan.covered);
-  write_totals(json, plan, schedule);
+  detail::write_totals(json, plan, schedule);
   write_stages(json, plan, schedule);
   write_steps(json, graph, plan, schedule);
   json.end_object();

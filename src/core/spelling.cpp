@@ -35,37 +35,51 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 }
 
 std::vector<std::string_view> closest_matches(std::string_view word,
-                                              const std::vector<std::string_view>& candidates,
+                                              const std::vector<Spelling>& candidates,
                                               std::size_t limit) {
   // A typo of a short word changes a larger share of it; allow about one edit per three letters.
   const std::size_t max = std::clamp<std::size_t>(word.size() / 3, 1, 3);
-  std::vector<std::pair<std::size_t, std::string_view>> scored;
-  for (const std::string_view candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate, max);
-    if (d <= max && d > 0)
-      scored.emplace_back(d, candidate);
-    else if (d == 0 && candidate != word)
-      scored.emplace_back(0, candidate);
+  struct Scored {
+    std::size_t distance;
+    Spelling spelling;
+  };
+  std::vector<Scored> scored;
+  for (const Spelling& candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate.text, max);
+    if (d <= max && (d > 0 || candidate.text != word)) scored.push_back({d, candidate});
   }
   std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<std::string_view> out;
-  for (const auto& [d, candidate] : scored) {
+                   [](const Scored& x, const Scored& y) { return x.distance < y.distance; });
+  // "ml-engineer" and "ML Engineer" name one thing, as do a skill's id and its aliases: each
+  // is suggested once, by its closest spelling.
+  const auto folded = [](std::string_view text) {
+    std::string key;
+    for (const char c : text) {
+      if (c != ' ' && c != '-' && c != '_') key += ascii_lower(c);
+    }
+    return key;
+  };
+  std::vector<Spelling> out;
+  for (const Scored& s : scored) {
     if (out.size() == limit) break;
-    // "ml-engineer" and "ML Engineer" name one thing: suggest it once.
-    const auto folded = [](std::string_view text) {
-      std::string key;
-      for (const char c : text) {
-        if (c != ' ' && c != '-' && c != '_') key += ascii_lower(c);
-      }
-      return key;
-    };
-    if (std::none_of(out.begin(), out.end(),
-                     [&](std::string_view o) { return folded(o) == folded(candidate); })) {
-      out.push_back(candidate);
+    if (std::none_of(out.begin(), out.end(), [&](const Spelling& o) {
+          return o.thing == s.spelling.thing || folded(o.text) == folded(s.spelling.text);
+        })) {
+      out.push_back(s.spelling);
     }
   }
-  return out;
+  std::vector<std::string_view> texts;
+  for (const Spelling& o : out) texts.push_back(o.text);
+  return texts;
+}
+
+std::vector<std::string_view> closest_matches(std::string_view word,
+                                              const std::vector<std::string_view>& candidates,
+                                              std::size_t limit) {
+  std::vector<Spelling> spellings;
+  spellings.reserve(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) spellings.push_back({candidates[i], i});
+  return closest_matches(word, spellings, limit);
 }
 
 std::string did_you_mean(const std::vector<std::string_view>& matches) {

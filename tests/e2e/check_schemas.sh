@@ -180,6 +180,9 @@ run skills doc 0 "skills no-roles" -- "$B" skills --format json "${X[@]}"
 run skills doc 0 "skills no-roles empty category" -- "$B" skills --format json "${X[@]}" --category empty
 run categories doc 0 "categories builtin" -- "$B" skills --categories --format json
 run categories doc 0 "categories hostile" -- "$B" skills --categories --format json "${H[@]}"
+run categories doc 0 "categories command" -- "$B" categories --format json
+run skills doc 0 "show a category" -- "$B" show mlops --format json
+run roles doc 0 "show a role" -- "$B" show data-scientist --format json
 run categories doc 0 "categories no-roles" -- "$B" skills --categories --format json "${X[@]}"
 
 for skill in python linear-algebra data-collection transformers bootcamp "scikit learn"; do
@@ -488,7 +491,7 @@ for name in names:
         if name == "batch-record":
             version = schema.get("$defs", {}).get("schema_version", {})
         # Documents whose shape changed carry a later version (docs/json-schemas.md).
-        expected = {"plan": 2, "overlay": 2, "batch-record": 2}.get(name, 1)
+        expected = {"plan": 2, "overlay": 2, "batch-record": 2, "next": 2, "why": 2}.get(name, 1)
         if version.get("const") != expected or "schema_version" not in schema.get("required", []):
             fail(f"schema {name}.schema.json: schema_version is not a required const {expected}")
     schemas[name] = schema
