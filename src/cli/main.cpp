@@ -116,6 +116,7 @@ int run_command(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE, handled where we write
+  std::signal(SIGXFSZ, SIG_IGN);  // past a file size limit, a write fails with EFBIG, said in words
 #if defined(__GLIBC__)
   // Arrays of a megabyte or more go back to the system as soon as they are freed. Left to
   // itself glibc raises this threshold after the first large free and keeps later arrays in
