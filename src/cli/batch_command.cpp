@@ -14,6 +14,7 @@
 #include "exit_codes.hpp"
 #include "mlroadmap/input.hpp"
 #include "mlroadmap/profile.hpp"
+#include "mlroadmap/progress.hpp"
 #include "mlroadmap/render.hpp"
 #include "mlroadmap/request.hpp"
 #include "mlroadmap/schedule.hpp"
@@ -77,6 +78,10 @@ LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::
   if (!request) {
     result.problems = std::move(request.error());
     return result;
+  }
+  // Marks come inline only, and move no dates: a batch never reads personal state or the clock.
+  if (profile->progress) {
+    follow_progress(*request, replay_progress(graph, *profile->progress), std::nullopt);
   }
   Plan plan = make_plan(graph, *request);
   if (const auto schedule = schedule_problem(plan)) {

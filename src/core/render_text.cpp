@@ -94,6 +94,7 @@ struct StepColumns {
 // chosen among: " [project]", " (or Python, Julia)".
 std::string name_extra(const SkillGraph& graph, const Plan& plan, std::size_t i) {
   std::string extra;
+  if (plan.learning(i)) extra += " (learning)";
   if (const std::string_view kind = kind_label(graph.skill(plan.steps[i].skill).kind);
       !kind.empty()) {
     extra += fmt::format(" [{}]", kind);
