@@ -18,14 +18,16 @@ namespace {
 void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan,
                 const Sources* sources = nullptr);
 
-void begin_record(detail::JsonWriter& json, std::string_view id, std::size_t line, bool ok) {
+void begin_record(detail::JsonWriter& json, RecordId id, std::size_t line, bool ok) {
   json.begin_object();
-  json.member("schema_version", std::int64_t{1});
+  json.member("schema_version", std::int64_t{2});
   json.key("id");
-  if (id.empty())
+  if (id.text.empty())
     json.null();
+  else if (id.number)
+    json.number_text(id.text);
   else
-    json.value(id);
+    json.value(id.text);
   json.member("line", static_cast<std::int64_t>(line));
   json.member("ok", ok);
 }
@@ -99,7 +101,7 @@ std::string render_plan_ids(const SkillGraph& graph, const Plan& plan) {
   return out;
 }
 
-std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
+std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, RecordId id,
                               std::size_t line) {
   std::string out;
   out.reserve(512 + plan.steps.size() * 400);
@@ -112,7 +114,7 @@ std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::st
   return out;
 }
 
-std::string render_batch_written(std::string_view id, std::size_t line, std::string_view file) {
+std::string render_batch_written(RecordId id, std::size_t line, std::string_view file) {
   std::string out;
   detail::JsonWriter json(out, 0);
   begin_record(json, id, line, true);
@@ -122,7 +124,7 @@ std::string render_batch_written(std::string_view id, std::size_t line, std::str
   return out;
 }
 
-std::string render_batch_failure(std::string_view id, std::size_t line,
+std::string render_batch_failure(RecordId id, std::size_t line,
                                  const std::vector<Diagnostic>& problems) {
   std::string out;
   detail::JsonWriter json(out, 0);
@@ -131,6 +133,7 @@ std::string render_batch_failure(std::string_view id, std::size_t line,
   json.begin_array();
   for (const Diagnostic& d : problems) {
     json.begin_object();
+    json.member("code", to_string(d.code));
     if (d.column > 0) json.member("column", d.column);
     json.member("message", d.message);
     json.end_object();
