@@ -62,8 +62,7 @@ std::expected<ProgressLog, std::vector<Diagnostic>> parse_progress(std::string_v
 /// Reads the progress file at `path`; a file that does not exist holds no events.
 std::expected<ProgressLog, std::vector<Diagnostic>> read_progress_file(const std::string& path);
 
-/// Appends `events` to the progress file at `path`, creating it (and its directory) when
-/// needed, under an exclusive lock so that marks from processes running at once are all kept.
+/// Appends `events` to the progress file at `path`, creating it when needed, under an exclusive lock so that marks from processes running at once are all kept.
 /// A torn last line is cut off first (a warning says so); a file with an error is left exactly
 /// as it was. Returns the warnings, or the errors.
 std::expected<std::vector<Diagnostic>, std::vector<Diagnostic>> append_progress(

@@ -266,7 +266,7 @@ std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
   }
   const std::string progress_file = progress_read_path(options.progress, options.no_progress);
   if (!progress_file.empty()) {
-    const auto log = load_progress(progress_file);
+    const auto log = load_progress(progress_file, !options.progress.empty());
     if (!log) return std::unexpected(kDataError);
     const ProgressState state = replay_progress(graph, log->events);
     warn_unknown(state, progress_file);

@@ -93,9 +93,12 @@ int run_init(const InitOptions& options) {
   if (!graph) return kDataError;
   const auto profile = init_profile(*graph, options);
   if (!profile) return kUsageError;
+  // The default profile's directory is made when missing; a file named is written where it is.
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   std::error_code error;
-  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  if (options.profile.empty() && !parent.empty()) {
+    std::filesystem::create_directories(parent, error);
+  }
   if (error) {
     print_error(fmt::format("cannot make '{}': {}", parent.string(), error.message()));
     return kDataError;

@@ -92,7 +92,11 @@ std::optional<Profile> load_profile(const std::string& path) {
   return std::move(*profile);
 }
 
-std::optional<ProgressLog> load_progress(const std::string& path) {
+std::optional<ProgressLog> load_progress(const std::string& path, bool must_exist) {
+  if (must_exist && !exists(path)) {
+    print_error(fmt::format("cannot read '{}': no such progress file", path));
+    return std::nullopt;
+  }
   auto log = read_progress_file(path);
   if (!log) {
     print_diagnostics(log.error());

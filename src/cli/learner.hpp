@@ -32,9 +32,10 @@ std::string progress_read_path(const std::string& flag, bool no_progress);
 /// The profile in the file at `path` ("-": stdin), or nullopt after saying what is wrong.
 std::optional<Profile> load_profile(const std::string& path);
 
-/// The marks in the progress file at `path` (none when it does not exist), after printing its
-/// warnings; nullopt after printing its errors.
-std::optional<ProgressLog> load_progress(const std::string& path);
+/// The marks in the progress file at `path` (none when it does not exist, unless `must_exist`:
+/// a file named on the command line), after printing its warnings; nullopt after printing its
+/// errors.
+std::optional<ProgressLog> load_progress(const std::string& path, bool must_exist = false);
 
 /// Says which ids of a progress file the graph does not know (they are left out, not fatal).
 void warn_unknown(const ProgressState& state, const std::string& path);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -95,10 +96,24 @@ std::optional<std::vector<SkillIndex>> named_skills(const SkillGraph& graph,
   return skills;
 }
 
-// The progress file marks go to: --progress, else the default one.
+// The progress file marks go to: --progress, else the default one, whose directory is made
+// when missing. Empty after saying why there is none.
 std::string progress_write_path(const MarkOptions& options) {
   if (!options.progress.empty()) return options.progress;
-  return default_progress_path();
+  std::string path = default_progress_path();
+  if (path.empty()) {
+    print_error("no progress file: set HOME, XDG_STATE_HOME or MLROADMAP_PROGRESS, or give "
+                "--progress");
+    return path;
+  }
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code error;
+  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  if (error) {
+    print_error(fmt::format("cannot make '{}': {}", parent.string(), error.message()));
+    return {};
+  }
+  return path;
 }
 
 int append(const SkillGraph& graph, const MarkOptions& options, const std::string& path,
@@ -147,16 +162,12 @@ int run_mark(const MarkOptions& options) {
     if (!options.date.empty()) print_error(fmt::format("--date: '{}' is not a date", options.date));
     return kUsageError;
   }
-  const std::string path = progress_write_path(options);
-  if (path.empty()) {
-    print_error("no progress file: set HOME, XDG_STATE_HOME or MLROADMAP_PROGRESS, or give "
-                "--progress");
-    return kUsageError;
-  }
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
   auto skills = named_skills(*graph, options.skills);
   if (!skills) return kUsageError;
+  const std::string path = progress_write_path(options);
+  if (path.empty()) return kUsageError;
   if (!options.from.empty()) {
     const auto log = load_progress(path);
     if (!log) return kDataError;

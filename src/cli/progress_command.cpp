@@ -49,7 +49,7 @@ int run_progress(const ProgressOptions& options) {
   }
   ProgressState state;
   if (!sources.progress.empty()) {
-    const auto log = load_progress(sources.progress);
+    const auto log = load_progress(sources.progress, !options.progress.empty());
     if (!log) return kDataError;
     state = replay_progress(*graph, log->events);
   }

@@ -74,16 +74,6 @@ bool write_all(int fd, std::string_view text) {
   return true;
 }
 
-// Makes the directories above `path` that are missing, as `mkdir -p` would.
-bool make_parent_directories(const std::string& path) {
-  for (std::size_t slash = path.find('/', 1); slash != std::string::npos;
-       slash = path.find('/', slash + 1)) {
-    const std::string directory = path.substr(0, slash);
-    if (::mkdir(directory.c_str(), 0755) != 0 && errno != EEXIST) return false;
-  }
-  return true;
-}
-
 // What the events add: each a line of at most kMaxProgressLine bytes.
 std::expected<std::string, std::vector<Diagnostic>> event_lines(
     const std::string& path, std::span<const ProgressEvent> events) {
@@ -118,9 +108,6 @@ std::expected<std::vector<Diagnostic>, std::vector<Diagnostic>> append_progress(
     const std::string& path, std::span<const ProgressEvent> events) {
   auto lines = event_lines(path, events);
   if (!lines) return std::unexpected(std::move(lines.error()));
-  if (!make_parent_directories(path)) {
-    return std::unexpected(system_error(path, "make the progress file's directory"));
-  }
   const FileDescriptor file(::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
   if (file.get() < 0) return std::unexpected(system_error(path, fmt::format("open '{}'", path)));
   // Held until the descriptor closes: every writer reads, cuts and appends alone.
