@@ -62,7 +62,7 @@ std::optional<std::vector<SkillIndex>> checked_in(const SkillGraph& graph, const
   for (const CheckedItem& item : items->items) {
     const auto skill = graph.find_skill_by_id(item.skill);
     if (!skill) {
-      unknown.push_back({Severity::error, name, item.line, 0,
+      unknown.push_back({Severity::error, name, item.line, 1,
                          fmt::format("no skill with the id '{}' in this graph", item.skill),
                          {}});
       continue;

@@ -127,7 +127,7 @@ class LineReader {
 
 Diagnostic line_problem(Severity severity, std::string_view file, std::uint32_t line,
                         std::string message) {
-  return Diagnostic{severity, std::string(file), line, 0, std::move(message), {}};
+  return Diagnostic{severity, std::string(file), line, 1, std::move(message), {}};
 }
 
 }  // namespace
@@ -195,10 +195,15 @@ std::expected<ProgressLog, std::vector<Diagnostic>> parse_progress(std::string_v
     if (!log.has_header) {
       log.has_header = true;
       if (!reader.header()) {
-        errors = reader.diagnostics();
-        errors.push_back(line_problem(Severity::error, file, number,
-                                      "not a progress file: the first line must be "
-                                      "{\"mlroadmap_progress\": 1}"));
+        // What is wrong with a header is worth saying; of a line of another kind, only that
+        // this is not a progress file.
+        if (line.find("\"mlroadmap_progress\"") != std::string_view::npos) {
+          errors = reader.diagnostics();
+        } else {
+          errors.push_back(line_problem(Severity::error, file, number,
+                                        "not a progress file: the first line must be "
+                                        "{\"mlroadmap_progress\": 1}"));
+        }
       }
     } else if (auto event = reader.event()) {
       log.events.push_back(std::move(*event));

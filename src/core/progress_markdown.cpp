@@ -98,7 +98,7 @@ std::expected<CheckedItems, std::vector<Diagnostic>> checked_skills(std::string_
     if (!is_checked_item(line)) continue;
     const std::size_t open = line.find(kOpen);
     if (open == std::string_view::npos) {
-      found.warnings.push_back({Severity::warning, std::string(file), number, 0,
+      found.warnings.push_back({Severity::warning, std::string(file), number, 1,
                                 "a checked item without a skill comment is not marked",
                                 std::string(line)});
       continue;
