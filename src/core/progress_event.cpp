@@ -61,7 +61,7 @@ bool read_event_field(detail::ObjectReader& in, const detail::Owner& owner, int 
 class LineReader {
  public:
   LineReader(std::string_view line, std::string_view file, std::uint32_t number)
-      : json_(line, detail::JsonLimits{8, 256}),
+      : json_(line, detail::JsonLimits{8, kMaxProgressLine}),
         messages_(line, file),
         in_(json_, messages_, Severity::error),
         number_(number) {}
