@@ -36,6 +36,12 @@ int run_progress(const ProgressOptions& options) {
     profile = std::move(*loaded);
     if (sources.profile == "-") sources.profile = "<stdin>";
   }
+  if (profile.graph_version && !graph->version().empty() &&
+      *profile.graph_version != graph->version()) {
+    print_note(fmt::format("the profile was written against graph {}, this graph is {}: the "
+                           "plan measured against may have changed",
+                           *profile.graph_version, graph->version()));
+  }
   // The plan the profile describes, without the marks: only marks move the measure.
   const auto request = resolve_request(*graph, profile);
   if (!request) {
