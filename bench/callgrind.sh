@@ -10,6 +10,8 @@
 # is also told by a preloaded library that the machine has one core, so it too stays on one
 # thread. Needs valgrind, cc and python3; inputs are made in bench/out/ and kept.
 set -euo pipefail
+# The caller's profile, progress file, graph and directories must not change what is measured.
+for variable in $(compgen -e | grep -E '^(MLROADMAP_|XDG_)'); do unset "$variable"; done
 cd "$(dirname "$0")/.."
 [ $# -gt 0 ] || { echo "usage: bench/callgrind.sh BINARY [BINARY...]" >&2; exit 2; }
 out=bench/out

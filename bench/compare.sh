@@ -10,6 +10,8 @@
 # Needs a release build in build/ (cmake --preset default && cmake --build --preset default),
 # python3 with networkx, and GNU time (/usr/bin/time). Graphs are cached in bench/out/.
 set -euo pipefail
+# The caller's profile, progress file, graph and directories must not change what is measured.
+for variable in $(compgen -e | grep -E '^(MLROADMAP_|XDG_)'); do unset "$variable"; done
 cd "$(dirname "$0")/.."
 binary=${MLROADMAP:-build/mlroadmap}
 out=bench/out

@@ -8,6 +8,8 @@
 # usage: bench/overlay.sh [SKILLS]     (default 1000000)
 # Needs a release build in build/. Run it on a quiet machine; graphs are cached in bench/out/.
 set -euo pipefail
+# The caller's profile, progress file, graph and directories must not change what is measured.
+for variable in $(compgen -e | grep -E '^(MLROADMAP_|XDG_)'); do unset "$variable"; done
 cd "$(dirname "$0")/.."
 binary=${MLROADMAP:-build/mlroadmap}
 size=${1:-1000000}

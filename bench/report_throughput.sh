@@ -6,6 +6,8 @@
 # usage: bench/report_throughput.sh [PROFILES] [FORMAT]   (default: 200000 jsonl; or csv)
 # Needs a release build in build/.
 set -euo pipefail
+# The caller's profile, progress file, graph and directories must not change what is measured.
+for variable in $(compgen -e | grep -E '^(MLROADMAP_|XDG_)'); do unset "$variable"; done
 cd "$(dirname "$0")/.."
 binary=${MLROADMAP:-build/mlroadmap}
 count=${1:-200000}

@@ -16,6 +16,11 @@ if [ "$name" = fuzz_csv ]; then
   corpus=build-fuzz/corpus-csv
   seeds=(tests/fuzz/corpus-csv)
 fi
+# FUZZ_TARGET=fuzz_progress fuzzes the progress file reader and the Markdown read-back.
+if [ "$name" = fuzz_progress ]; then
+  corpus=build-fuzz/corpus-progress
+  seeds=(tests/fuzz/corpus-progress)
+fi
 mkdir -p "$corpus"
 [ -d tests/fuzz/regressions ] && seeds+=(tests/fuzz/regressions)
 "$target" "$corpus" "${seeds[@]}" \

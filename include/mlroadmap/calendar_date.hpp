@@ -19,5 +19,7 @@ struct CalendarDate {
 std::optional<CalendarDate> parse_date(std::string_view text);
 std::string format_date(CalendarDate date);
 CalendarDate add_days(CalendarDate date, long days);
+/// Days from `from` to `to`: negative when `to` is earlier.
+long days_between(CalendarDate from, CalendarDate to);
 
 }  // namespace mlroadmap

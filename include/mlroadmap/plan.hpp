@@ -29,6 +29,8 @@ struct PlanRequest {
   /// false: the steps alone, without what each waits for and unlocks. Enough for a list of
   /// ids, and a large plan is made in less time and memory.
   bool links = true;
+  /// Skills the learner has started: each is marked, and placed first in its stage.
+  std::vector<SkillIndex> learning;
 };
 
 /// A plan step another step waits for, and which link of the waiting skill it is.
@@ -89,8 +91,13 @@ struct Plan {
   /// The steps chosen from any_of groups, by step (none when every skill is a goal).
   std::vector<StepChoice> choices;
 
+  /// The steps the learner has started, in plan order.
+  std::vector<std::uint32_t> learning_steps;
+
   /// How a step was chosen from any_of groups, or nullptr when it was not.
   const StepChoice* choice(std::size_t step) const;
+  /// Whether the learner has started a step.
+  bool learning(std::size_t step) const;
 
   /// The plan steps a step waits for, in the order its skill lists them (none without links).
   std::span<const PlanLink> waits_for(std::size_t step) const {

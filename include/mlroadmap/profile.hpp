@@ -8,6 +8,7 @@
 
 #include "mlroadmap/calendar_date.hpp"
 #include "mlroadmap/diagnostic.hpp"
+#include "mlroadmap/progress.hpp"
 
 namespace mlroadmap {
 
@@ -23,10 +24,15 @@ struct Profile {
   std::optional<bool> exact;
   std::optional<double> hours_per_week;
   std::optional<CalendarDate> start;
+  /// The content version of the graph the profile was written against (`init` records it).
+  std::optional<std::string> graph_version;
+  /// Marks given inline, as events (a batch line's progress: never a path).
+  std::optional<std::vector<ProgressEvent>> progress;
 };
 
 /// Reads a profile: a JSON object with `have`, `goals`, `prefer` (arrays of names), `exact`,
-/// `hours_per_week`, `start` (YYYY-MM-DD) and `id`, all optional. Every problem is a diagnostic
+/// `hours_per_week`, `start` (YYYY-MM-DD), `id`, `graph_version` and `progress` (an array of
+/// progress events), all optional. Every problem is a diagnostic
 /// naming `file`, line and column.
 std::expected<Profile, std::vector<Diagnostic>> parse_profile(std::string_view text,
                                                               std::string_view file);
@@ -38,6 +44,9 @@ struct ProfileRead {
   std::vector<Diagnostic> problems;
 };
 ProfileRead read_profile(std::string_view text, std::string_view file);
+
+/// The profile as a JSON document, as `init` writes it: only the fields it has.
+std::string profile_json(const Profile& profile);
 
 /// Names in a plain list: one per line or comma-separated; blank lines and `#` comments skipped.
 std::vector<std::string> parse_name_list(std::string_view text);

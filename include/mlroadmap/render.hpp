@@ -30,10 +30,21 @@ std::string render_plan_text(const SkillGraph& graph, const Plan& plan, const Te
 /// Receives output in pieces as it is made, so a large document is never held whole.
 using TextSink = std::function<void(std::string_view)>;
 
+/// The files an answer was made from, named in JSON output: `graph` is a path or "built-in";
+/// an empty `profile` or `progress` means none was read.
+struct Sources {
+  std::string graph;
+  std::string profile;
+  std::string progress;
+};
+
 /// The plan as a versioned JSON document (docs/plan-json.md); `compact` puts it on one line.
 std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool compact = false);
 void render_plan_json(const SkillGraph& graph, const Plan& plan, const TextSink& sink,
                       bool compact = false);
+/// The same, naming the files it was made from (`sources`).
+void render_plan_json(const SkillGraph& graph, const Plan& plan, const Sources& sources,
+                      const TextSink& sink);
 
 /// A profile's id as its batch record gives it back: a string, the text of a JSON number
 /// (`number`), or none when `text` is empty.

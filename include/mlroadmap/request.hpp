@@ -13,12 +13,12 @@
 
 namespace mlroadmap {
 
-/// What a person asks for directly, on the command line, as typed: whatever is given wins
-/// over the profile.
+/// What a person asks for directly, on the command line, as typed. One rule lays it over a
+/// profile: lists add to the profile's, single values replace the profile's.
 struct RequestFlags {
-  std::optional<std::vector<std::string>> have;  ///< nullopt: the profile's
-  std::vector<std::string> goals;                ///< empty: the profile's
-  std::vector<std::string> prefer;               ///< empty: the profile's
+  std::optional<std::vector<std::string>> have;  ///< added to the profile's
+  std::vector<std::string> goals;                ///< added to the profile's
+  std::vector<std::string> prefer;               ///< added after the profile's
   std::optional<bool> exact;
   std::optional<double> hours_per_week;
   std::string start;  ///< YYYY-MM-DD as typed; empty: the profile's

@@ -12,6 +12,7 @@
 
 #include "common_options.hpp"
 #include "flags.hpp"
+#include "mlroadmap/progress.hpp"
 #include "profile_input.hpp"
 
 namespace mlroadmap::cli {
@@ -159,6 +160,47 @@ struct ReportOptions {
 };
 void setup_report(CommandFlags& command, ReportOptions& options);
 int run_report(const ReportOptions& options);
+
+struct InitOptions {
+  std::vector<std::string> have;
+  std::vector<std::string> goals;
+  std::vector<std::string> prefer;
+  double hours_per_week = 0;
+  std::string start;
+  std::string profile;  ///< empty: the default profile
+  bool force = false;
+  GraphOptions graph;
+};
+void setup_init(CommandFlags& command, InitOptions& options);
+int run_init(const InitOptions& options);
+
+/// done, start, skip and reset: each puts skills in one state.
+struct MarkOptions {
+  SkillState state = SkillState::done;
+  std::vector<std::string> skills;
+  std::string from;  ///< done --from: a Markdown roadmap's checked items
+  std::string date;  ///< empty: today
+  std::string note;
+  std::string progress;  ///< empty: the default progress file
+  bool quiet = false;
+  GraphOptions graph;
+};
+void setup_done(CommandFlags& command, MarkOptions& options);
+void setup_start(CommandFlags& command, MarkOptions& options);
+void setup_skip(CommandFlags& command, MarkOptions& options);
+void setup_reset(CommandFlags& command, MarkOptions& options);
+int run_mark(const MarkOptions& options);
+
+struct ProgressOptions {
+  std::string profile;
+  bool no_profile = false;
+  std::string progress;
+  bool no_progress = false;
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_progress(CommandFlags& command, ProgressOptions& options);
+int run_progress(const ProgressOptions& options);
 
 struct CompletionsOptions {
   std::string shell;

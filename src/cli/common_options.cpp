@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "exit_codes.hpp"
+#include "learner.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/input.hpp"
 #include "mlroadmap/match.hpp"
@@ -213,10 +214,27 @@ void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bo
                                         "its dates",
                                 .takes = Takes::date});
   }
-  command.add(options.profile, {.names = "--profile",
-                                .help = "Read have, goals, prefer, exact, hours_per_week and start "
-                                        "from a JSON profile; flags on the command line win",
-                                .takes = Takes::file});
+  add_profile_options(command, options.profile, options.no_profile);
+  add_progress_option(command, options.progress, &options.no_progress);
+}
+
+void add_profile_options(CommandFlags& command, std::string& profile, bool& no_profile) {
+  command.add(profile, {.names = "--profile",
+                        .help = "Read have, goals, prefer, exact, hours_per_week and start from "
+                                "this JSON profile instead of the default one (lists add, "
+                                "single values replace)",
+                        .takes = Takes::file});
+  command.add(no_profile,
+              {.names = "--no-profile", .help = "Read no profile, not even the default one"});
+}
+
+void add_progress_option(CommandFlags& command, std::string& progress, bool* no_progress) {
+  command.add(progress, {.names = "--progress",
+                         .help = "Progress file of your marks instead of the default one",
+                         .takes = Takes::file});
+  if (no_progress == nullptr) return;
+  command.add(*no_progress, {.names = "--no-progress",
+                             .help = "Read no progress file: plan as if nothing were marked"});
 }
 
 std::optional<SkillIndex> skill_named(const SkillGraph& graph, std::string_view name) {
@@ -228,23 +246,7 @@ std::optional<SkillIndex> skill_named(const SkillGraph& graph, std::string_view 
 
 namespace {
 
-constexpr std::size_t kMaxProfileBytes = std::size_t{1} << 20;
 constexpr std::size_t kMaxNameListBytes = std::size_t{16} << 20;
-
-// The profile in the file at `path` ("-": stdin), or nullopt after saying what is wrong.
-std::optional<Profile> load_profile(const std::string& path) {
-  const auto text = read_input(path, kMaxProfileBytes);
-  if (!text) {
-    print_error(text.error().message());
-    return std::nullopt;
-  }
-  auto profile = parse_profile(*text, path == "-" ? "<stdin>" : path);
-  if (!profile) {
-    print_diagnostics(profile.error());
-    return std::nullopt;
-  }
-  return std::move(*profile);
-}
 
 // The flags as the core takes them, with the names in --have-file files read; nullopt after
 // saying which file could not be read.
@@ -292,10 +294,12 @@ std::optional<RequestFlags> request_flags(const SkillGraph& graph,
 }  // namespace
 
 std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
-                                                 const PlanInputOptions& options) {
+                                                 const PlanInputOptions& options,
+                                                 Sources* sources) {
   Profile profile;
-  if (!options.profile.empty()) {
-    auto loaded = load_profile(options.profile);
+  const std::string profile_file = profile_path(options.profile, options.no_profile);
+  if (!profile_file.empty()) {
+    auto loaded = load_profile(profile_file);
     if (!loaded) return std::unexpected(kDataError);
     profile = std::move(*loaded);
   }
@@ -306,7 +310,31 @@ std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
     print_diagnostics(request.error());
     return std::unexpected(kUsageError);
   }
+  const std::string progress_file = progress_read_path(options.progress, options.no_progress);
+  if (!progress_file.empty()) {
+    const auto log = load_progress(progress_file, !options.progress.empty());
+    if (!log) return std::unexpected(kDataError);
+    const ProgressState state = replay_progress(graph, log->events);
+    warn_unknown(state, progress_file);
+    // A --start given now dates the plan as asked; a profile's start moves on to today.
+    std::optional<CalendarDate> from;
+    if (options.start.empty()) {
+      from = today();
+      if (!from) return std::unexpected(kUsageError);
+    }
+    follow_progress(*request, state, from);
+  }
+  if (sources != nullptr) {
+    sources->profile = profile_file == "-" ? "<stdin>" : profile_file;
+    sources->progress = progress_file;
+  }
   return std::move(*request);
+}
+
+std::string graph_source(const GraphOptions& options) {
+  std::string path = graph_path(options);
+  if (path.empty()) return "built-in";
+  return path == "-" ? "<stdin>" : path;
 }
 
 std::vector<std::string> split_names(const std::vector<std::string>& values) {

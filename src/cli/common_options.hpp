@@ -66,17 +66,30 @@ struct PlanInputOptions {
   bool exact = false;
   double hours_per_week = 0;
   std::string start;
-  std::string profile;
+  std::string profile;  ///< empty: the default profile, when it exists
+  bool no_profile = false;
+  std::string progress;  ///< empty: the default progress file, when it exists
+  bool no_progress = false;
   CLI::Option* exact_flag = nullptr;
   CLI::Option* pace_option = nullptr;
 };
 void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bool with_schedule);
+/// --profile and --no-profile.
+void add_profile_options(CommandFlags& command, std::string& profile, bool& no_profile);
+/// --progress, and --no-progress when `reading` (a command that plans from the marks).
+void add_progress_option(CommandFlags& command, std::string& progress, bool* no_progress);
 
 /// The plan request the options describe, with the profile and name files they point to read
-/// and the whole resolved on `graph` by resolve_request; after printing what was wrong, the
-/// exit status to end with.
+/// and the whole resolved on `graph` by resolve_request, then moved on by the learner's
+/// progress (done and skipped skills had, started ones marked, a schedule under way from
+/// today); after printing what was wrong, the exit status to end with. `sources`, when given,
+/// receives the files read.
 std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
-                                                 const PlanInputOptions& options);
+                                                 const PlanInputOptions& options,
+                                                 Sources* sources = nullptr);
+
+/// The graph the options name as `sources` call it: its path, or "built-in".
+std::string graph_source(const GraphOptions& options);
 
 /// The skill a person named, or nullopt after printing the closest names.
 std::optional<SkillIndex> skill_named(const SkillGraph& graph, std::string_view name);

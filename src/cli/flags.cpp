@@ -68,6 +68,7 @@ std::string Flag::value_name() const {
     case Takes::goals: return "GOALS";
     case Takes::category: return "CATEGORY";
     case Takes::command: return "COMMAND";
+    case Takes::text: return "TEXT";
   }
   return "VALUE";
 }

@@ -29,6 +29,7 @@ enum class Takes {
   goals,      ///< a comma list of roles or skills
   category,   ///< one category's id or name
   command,    ///< one of the program's commands
+  text,       ///< free text: a note
 };
 
 /// One flag, or one positional argument (whose name has no dash), as help, the argument check

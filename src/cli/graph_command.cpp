@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "learner.hpp"
 
 namespace mlroadmap::cli {
 
@@ -16,8 +17,11 @@ int run_graph(const GraphCommandOptions& options) {
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
   const PlanInputOptions& input = options.input;
+  // The whole graph unless a plan is asked for: by flags, a progress file named, or the
+  // learner's profile.
   const bool whole = input.have.empty() && input.have_files.empty() && input.goals.empty() &&
-                     input.prefer.empty() && input.profile.empty();
+                     input.prefer.empty() && input.progress.empty() &&
+                     profile_path(input.profile, input.no_profile).empty();
   std::string text;
   if (whole) {
     text = *format == OutputFormat::dot       ? render_graph_dot(*graph)

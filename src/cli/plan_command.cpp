@@ -52,7 +52,8 @@ int run_plan(const PlanOptions& options) {
   if (!format) return kUsageError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
-  auto request = plan_request_for(*graph, options.input);
+  Sources sources{graph_source(options.graph), {}, {}};
+  auto request = plan_request_for(*graph, options.input, &sources);
   if (!request) return request.error();
   request->links = *format != OutputFormat::ids;  // a list of ids shows no links
 
@@ -68,7 +69,7 @@ int run_plan(const PlanOptions& options) {
     if (!out.open()) return kDataError;
     const TextSink sink = [&](std::string_view piece) { out.write(piece); };
     if (*format == OutputFormat::json)
-      render_plan_json(*graph, plan, sink);
+      render_plan_json(*graph, plan, sources, sink);
     else
       render_plan_ids(*graph, plan, sink);
     return out.commit() ? kSuccess : kDataError;

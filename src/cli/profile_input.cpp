@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "mlroadmap/progress.hpp"
 #include "mlroadmap/request.hpp"
 #include "mlroadmap/schedule.hpp"
 #include "output.hpp"
@@ -49,6 +50,11 @@ PlannedProfile plan_profile(const SkillGraph& graph, ProfileRead read, bool link
     return result;
   }
   request->links = links;
+  // Marks come inline only, and move no dates: a pipeline never reads personal state or the
+  // clock.
+  if (read.profile.progress) {
+    follow_progress(*request, replay_progress(graph, *read.profile.progress), std::nullopt);
+  }
   Plan plan = make_plan(graph, *request);
   if (const auto schedule = schedule_problem(plan)) {
     result.problems.push_back(record_problem(*schedule, ErrorCode::unschedulable));

@@ -44,4 +44,8 @@ CalendarDate add_days(CalendarDate date, long days) {
                       static_cast<unsigned>(ymd.day())};
 }
 
+long days_between(CalendarDate from, CalendarDate to) {
+  return (to_days(to) - to_days(from)).count();
+}
+
 }  // namespace mlroadmap

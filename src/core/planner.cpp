@@ -69,6 +69,10 @@ std::string_view to_string(ChosenBy rule) {
   return "fewest_hours";
 }
 
+bool Plan::learning(std::size_t step) const {
+  return std::binary_search(learning_steps.begin(), learning_steps.end(), step);
+}
+
 const StepChoice* Plan::choice(std::size_t step) const {
   const auto it = std::lower_bound(
       choices.begin(), choices.end(), step,
@@ -99,6 +103,9 @@ class PlanBuilder {
     mark_covered();
     resolve_goals();
     collect_needed();
+    for (const SkillIndex s : request_.learning) {
+      if (in_plan_[s] & kPlanned) in_plan_[s] |= kLearning;
+    }
     order_steps();
     return std::move(plan_);
   }
@@ -106,7 +113,10 @@ class PlanBuilder {
  private:
   static constexpr std::uint8_t kPlanned = 1;  // in_plan_ bits
   static constexpr std::uint8_t kGoal = 2;
+  static constexpr std::uint8_t kLearning = 4;
   static constexpr SkillIndex kNoChoice = 0xFFFFFFFFu;
+
+  bool started(SkillIndex s) const { return (in_plan_[s] & kLearning) != 0; }
 
   // Pass one: what the skills you have cover (the rule is in coverage.hpp).
   void mark_covered() { mlroadmap::mark_covered(graph_, plan_.have, request_.exact, covered_); }
@@ -301,7 +311,9 @@ class PlanBuilder {
       max_chain = std::max<std::uint64_t>(max_chain, chain[s]);
     }
     const std::uint64_t categories = std::max<std::size_t>(1, graph_.categories().size());
-    const std::uint64_t range = (max_stage + 1) * (max_chain + 1) * categories;
+    // A started skill comes first in its stage: one more key, only when there is one.
+    const std::uint64_t sides = request_.learning.empty() ? 1 : 2;
+    const std::uint64_t range = (max_stage + 1) * sides * (max_chain + 1) * categories;
     if (range > 0xFFFFFFFFull) {
       std::vector<SkillIndex> members;
       members.reserve(m);
@@ -309,7 +321,7 @@ class PlanBuilder {
         if (in_plan_[s] & kPlanned) members.push_back(s);
       }
       const auto key = [&](SkillIndex s) {
-        return std::tuple(stage[s], ~chain[s], graph_.skill(s).category, s);
+        return std::tuple(stage[s], started(s) ? 0 : 1, ~chain[s], graph_.skill(s).category, s);
       };
       std::sort(members.begin(), members.end(),
                 [&](SkillIndex a, SkillIndex b) { return key(a) < key(b); });
@@ -318,7 +330,10 @@ class PlanBuilder {
     // Stage first, then the longer chain first, then the category.
     const auto rank = [&](SkillIndex s) {
       return static_cast<std::uint32_t>(
-          (std::uint64_t{stage[s]} * (max_chain + 1) + (max_chain - chain[s])) * categories +
+          ((std::uint64_t{stage[s]} * sides + (sides - 1 - (started(s) ? 1 : 0))) *
+               (max_chain + 1) +
+           (max_chain - chain[s])) *
+              categories +
           graph_.skill(s).category);
     };
     std::vector<std::uint64_t> items;  // rank << 32 | skill, in the graph's order
@@ -465,6 +480,11 @@ class PlanBuilder {
       }
     } else {
       make_steps(sorted, position, stage, 0, m, links());
+    }
+    if (!request_.learning.empty()) {
+      for (std::size_t k = 0; k < m; ++k) {
+        if (started(sorted[k])) plan_.learning_steps.push_back(static_cast<std::uint32_t>(k));
+      }
     }
     release(sorted);
     // Hours add up in plan order, after the steps are in place: the same sums either way.

@@ -8,6 +8,8 @@
 #include <cmath>
 
 #include "json_object.hpp"
+#include "json_writer.hpp"
+#include "progress_event.hpp"
 #include "text.hpp"
 
 namespace mlroadmap {
@@ -19,7 +21,8 @@ using detail::JsonType;
 using namespace std::string_view_literals;
 
 constexpr std::array kFields = {"id"sv,    "have"sv,           "goals"sv, "prefer"sv,
-                                "exact"sv, "hours_per_week"sv, "start"sv};
+                                "exact"sv, "hours_per_week"sv, "start"sv, "graph_version"sv,
+                                "progress"sv};
 
 class ProfileReader {
  public:
@@ -68,9 +71,28 @@ class ProfileReader {
     }
   }
 
+  std::vector<ProgressEvent> events() {
+    std::vector<ProgressEvent> out;
+    if (!in_.expect(JsonType::array, "profile", "progress")) return out;
+    json_.begin_array();
+    std::size_t ordinal = 0;
+    while (json_.next_element()) {
+      ProgressEvent event;
+      const detail::Owner owner("profile", "progress", ++ordinal);
+      if (detail::read_progress_event(in_, owner, event)) out.push_back(std::move(event));
+    }
+    return out;
+  }
+
   void parse_field(const std::string& name) {
     const std::size_t offset = json_.offset();
-    if (name == "id") {
+    if (name == "graph_version") {
+      if (in_.expect(JsonType::string, "profile", name)) {
+        profile_.graph_version = std::string(json_.read_string());
+      }
+    } else if (name == "progress") {
+      profile_.progress = events();
+    } else if (name == "id") {
       read_id();
     } else if (name == "have") {
       profile_.have = names(name);
@@ -139,6 +161,38 @@ std::expected<Profile, std::vector<Diagnostic>> parse_profile(std::string_view t
 
 ProfileRead read_profile(std::string_view text, std::string_view file) {
   return ProfileReader(text, file).read();
+}
+
+namespace {
+
+void write_names(detail::JsonWriter& json, std::string_view key,
+                 const std::optional<std::vector<std::string>>& names) {
+  if (!names) return;
+  json.key(key);
+  json.begin_array();
+  for (const std::string& name : *names) json.value(name);
+  json.end_array();
+}
+
+}  // namespace
+
+std::string profile_json(const Profile& profile) {
+  std::string out;
+  {
+    detail::JsonWriter json(out, 2);
+    json.begin_object();
+    if (profile.id) json.member("id", *profile.id);
+    write_names(json, "have", profile.have);
+    write_names(json, "goals", profile.goals);
+    write_names(json, "prefer", profile.prefer);
+    if (profile.exact) json.member("exact", *profile.exact);
+    if (profile.hours_per_week) json.member("hours_per_week", *profile.hours_per_week);
+    if (profile.start) json.member("start", format_date(*profile.start));
+    if (profile.graph_version) json.member("graph_version", *profile.graph_version);
+    json.end_object();
+  }
+  out += '\n';
+  return out;
 }
 
 std::vector<std::string> parse_name_list(std::string_view text) {

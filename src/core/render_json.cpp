@@ -2,6 +2,7 @@
 #include "json_vocabulary.hpp"
 #include "json_writer.hpp"
 #include "mlroadmap/render.hpp"
+#include "render_sources.hpp"
 
 namespace mlroadmap {
 
@@ -15,7 +16,8 @@ std::string_view goal_id(const SkillGraph& graph, const Goal& goal) {
 
 namespace {
 
-void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan);
+void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan,
+                const Sources* sources = nullptr);
 
 void begin_record(detail::JsonWriter& json, RecordId id, std::size_t line, bool ok) {
   json.begin_object();
@@ -48,6 +50,30 @@ void render_plan_json(const SkillGraph& graph, const Plan& plan, const TextSink&
   json.flush_into(sink);
   write_plan(json, graph, plan);
   if (!out.empty()) sink(out);
+}
+
+void render_plan_json(const SkillGraph& graph, const Plan& plan, const Sources& sources,
+                      const TextSink& sink) {
+  std::string out;
+  detail::JsonWriter json(out, 2);
+  json.flush_into(sink);
+  write_plan(json, graph, plan, &sources);
+  if (!out.empty()) sink(out);
+}
+
+void detail::write_sources(JsonWriter& json, const Sources& sources) {
+  json.key("sources");
+  json.begin_object();
+  json.member("graph", sources.graph);
+  for (const auto& [name, path] : {std::pair{"profile", &sources.profile},
+                                   std::pair{"progress", &sources.progress}}) {
+    json.key(name);
+    if (path->empty())
+      json.null();
+    else
+      json.value(*path);
+  }
+  json.end_object();
 }
 
 void render_plan_ids(const SkillGraph& graph, const Plan& plan, const TextSink& sink) {
@@ -232,6 +258,7 @@ void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& 
     json.member("stage", step.stage);
     json.member("hours", skill.hours);
     json.member("goal", step.is_goal);
+    if (plan.learning(i)) json.member("state", "learning");
     write_step_kind_and_choice(json, graph, plan, i, next_choice);
     if (paced) write_weeks(json, plan, "weeks", schedule.steps[i]);
     json.key("waits_for");
@@ -261,12 +288,14 @@ void write_steps(detail::JsonWriter& json, const SkillGraph& graph, const Plan& 
   json.end_array();
 }
 
-void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan) {
+void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan,
+                const Sources* sources) {
   const PlanSchedule schedule = schedule_plan(plan);
   json.begin_object();
   json.member("schema_version", std::int64_t{2});
   json.member("graph", graph.title());
   if (!graph.version().empty()) json.member("graph_version", graph.version());
+  if (sources != nullptr) detail::write_sources(json, *sources);
   detail::write_goals(json, graph, plan);
   write_id_list(json, graph, "have", plan.have);
   json.member("exact", plan.exact);

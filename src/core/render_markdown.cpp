@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "mlroadmap/progress.hpp"
 #include "mlroadmap/render.hpp"
 #include "render_shared.hpp"
 #include "text.hpp"
@@ -220,7 +221,10 @@ void add_step(std::string& out, const PlanDocument& doc, std::size_t i) {
     others += (others.empty() ? " (or " : ", ") + markdown_text(name);
   }
   if (!others.empty()) others += ")";
-  out += fmt::format("\n- [ ] **{}**{} ({})\n", markdown_text(skill.name), others, meta);
+  // The skill comment, hidden when rendered, lets `done --from` read a ticked item back.
+  out += fmt::format("\n- [ ] **{}**{}{} ({}) {}\n", markdown_text(skill.name),
+                     doc.plan.learning(i) ? " *(learning)*" : "", others, meta,
+                     skill_comment(skill.id));
   if (const std::string_view summary = graph.summary(step.skill); !summary.empty()) {
     out += fmt::format("\n  {}\n\n", markdown_text(summary));
   }
@@ -243,6 +247,8 @@ void add_stage(std::string& out, const PlanDocument& doc, const StageTotals& sta
 }
 
 }  // namespace
+
+std::string markdown_escape(std::string_view text) { return markdown_text(text); }
 
 std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
   const PlanSchedule schedule = schedule_plan(plan);

@@ -56,4 +56,7 @@ std::string_view kind_label(SkillKind kind);
 std::vector<std::string_view> alternative_names(const SkillGraph& graph, const Plan& plan,
                                                 std::size_t step);
 
+/// Text that reads as plain text wherever it sits in a Markdown line (render_markdown.cpp).
+std::string markdown_escape(std::string_view text);
+
 }  // namespace mlroadmap

@@ -92,6 +92,7 @@ void add_heading(std::string& out, const PlanListing& doc) {
 std::string name_extra(const SkillGraph& graph, const Plan& plan, std::size_t i) {
   std::string extra;
   if (plan.steps[i].is_goal) extra += " (goal)";
+  if (plan.learning(i)) extra += " (learning)";
   if (const std::string_view kind = kind_label(graph.skill(plan.steps[i].skill).kind);
       !kind.empty()) {
     extra += fmt::format(" [{}]", kind);

@@ -14,7 +14,7 @@ Diagnostic problem(std::string message, ErrorCode code = ErrorCode::bad_value) {
   return Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}, code};
 }
 
-// Exactness, pace and start date, the flags winning over the profile; what is wrong, if any.
+// Exactness, pace and start date, a flag replacing the profile's; what is wrong, if any.
 std::optional<Diagnostic> resolve_settings(const Profile& profile, const RequestFlags& flags,
                                            PlanRequest& request) {
   request.exact = flags.exact.value_or(profile.exact.value_or(false));
@@ -89,14 +89,13 @@ std::expected<PlanRequest, std::vector<Diagnostic>> resolve_request(const SkillG
     return std::unexpected(std::vector<Diagnostic>{std::move(*wrong)});
   }
   std::vector<Diagnostic> problems;
-  resolve_have(graph, or_none(flags.have ? flags.have : profile.have), request, problems);
-  resolve_goals(graph, flags.goals.empty() ? or_none(profile.goals) : flags.goals, request,
-                problems);
-  if (flags.prefer.empty()) {
-    resolve_prefer(graph, or_none(profile.prefer), "prefer", request, problems);
-  } else {
-    resolve_prefer(graph, flags.prefer, "--prefer", request, problems);
-  }
+  // Lists add: the profile's first, then the flags'.
+  resolve_have(graph, or_none(profile.have), request, problems);
+  resolve_have(graph, or_none(flags.have), request, problems);
+  resolve_goals(graph, or_none(profile.goals), request, problems);
+  resolve_goals(graph, flags.goals, request, problems);
+  resolve_prefer(graph, or_none(profile.prefer), "prefer", request, problems);
+  resolve_prefer(graph, flags.prefer, "--prefer", request, problems);
   if (!problems.empty()) return std::unexpected(std::move(problems));
   return request;
 }

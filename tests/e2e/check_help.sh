@@ -20,7 +20,7 @@ for asked in "-h" "--help" "help"; do
   [ "$(run COLUMNS=80 mlroadmap $asked)" = "$overview" ] || fail "'mlroadmap $asked' differs from bare mlroadmap"
 done
 commands=$(printf '%s\n' "$overview" | sed -n '/^Commands:/,/^$/p' | awk '/^  [a-z]/ {print $1}')
-[ "$(echo $commands)" = "plan skills categories show why next roles graph validate merge batch match report completions help" ] ||
+[ "$(echo $commands)" = "plan skills categories show why next roles graph init done start skip reset progress validate merge batch match report completions help" ] ||
   fail "the overview lists: $(echo $commands)"
 
 # fits WIDTH TEXT: no line wider than WIDTH unless it is one word.

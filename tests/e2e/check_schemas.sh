@@ -306,6 +306,19 @@ check_file batch-record jsonl "$TMP/out/batch-o.jsonl" "batch -o FILE.jsonl"
 printf '%s\n' '{"id": 7, "have": ["python"]}' '{"id": 8.5, "have": "python"}' >"$TMP/in/numbers.jsonl"
 run batch-record jsonl 3 "batch numeric ids" -- "$B" batch "${S[@]}" "$TMP/in/numbers.jsonl"
 
+# --- progress tracking ----------------------------------------------------------------------
+P=$FIX/progress
+export MLROADMAP_TODAY=2027-04-01
+run progress doc 0 "progress small" -- "$B" progress "${S[@]}" --profile "$P/config/mlroadmap/profile.json" --progress "$P/marks.jsonl" --format json
+run progress doc 0 "progress without pace or files" -- "$B" progress --no-profile --no-progress --format json
+run progress doc 0 "progress builtin" -- "$B" progress --no-profile --progress "$P/marks.jsonl" --format json
+run plan doc 0 "plan small with progress" -- "$B" plan "${S[@]}" --profile "$P/config/mlroadmap/profile.json" --progress "$P/marks.jsonl" --format json
+run_stdin /dev/null - - 0 "marks written" -- "$B" done python numpy --note "a note" --progress "$TMP/out/marks.jsonl" -q
+run_stdin /dev/null - - 0 "more marks written" -- "$B" start pandas --progress "$TMP/out/marks.jsonl" -q
+check_file progress-file jsonl "$TMP/out/marks.jsonl" "progress file written by done and start"
+check_file progress-file jsonl "$P/marks.jsonl" "progress file fixture"
+unset MLROADMAP_TODAY
+
 # --- match and report ------------------------------------------------------------------------
 
 printf '%s\r\n' 'Name' 'Python (Programming Language)' 'Cooking' 'pytorh' >"$TMP/in/Skills.csv"
@@ -470,7 +483,7 @@ def parse(text):
 
 # Load every schema and check it against the 2020-12 metaschema.
 names = ["graph", "overlay", "plan", "batch-record", "diagnostics", "skills", "categories", "skill",
-         "why", "next", "roles", "diagram", "match", "report"]
+         "why", "next", "roles", "diagram", "match", "report", "progress", "progress-file"]
 schemas = {}
 for name in names:
     path = os.path.join(schema_dir, name + ".schema.json")
@@ -486,7 +499,7 @@ for name in names:
     for field in ("$id", "title", "description"):
         if not schema.get(field):
             fail(f"schema {name}.schema.json: no {field}")
-    if name != "graph":
+    if name not in ("graph", "progress-file"):  # a progress file's version is its header's
         version = schema.get("properties", {}).get("schema_version", {})
         if name == "batch-record":
             version = schema.get("$defs", {}).get("schema_version", {})

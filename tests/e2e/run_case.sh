@@ -34,6 +34,8 @@ for arg in "$@"; do
 done
 
 # A fixed, colourless, non-terminal environment: the output must not depend on the caller's.
+# Nothing else passes, so no MLROADMAP_*, XDG_* or HOME of the caller's: a case sets what it
+# needs with env:NAME=VALUE (the learner's profile and progress file, MLROADMAP_TODAY).
 (cd "$work" && env -i "${environment[@]}" "$binary" "${args[@]}" \
   >"$work/stdout" 2>"$work/stderr" <"$stdin")
 status=$?

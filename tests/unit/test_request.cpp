@@ -77,14 +77,14 @@ TEST_CASE("an empty profile and no flags ask for the defaults") {
   CHECK(!request->start);
 }
 
-TEST_CASE("flags win over the profile, each on its own") {
+TEST_CASE("lists add to the profile's, single values replace them") {
   const SkillGraph g = fixture();
   RequestFlags flags;
   flags.have = std::vector<std::string>{"SQL", "linalg"};
   flags.exact = false;
   auto request = resolve_request(g, new_hire(), flags);
   REQUIRE(request);
-  CHECK(ids(g, request->have) == "sql linear-algebra");
+  CHECK(ids(g, request->have) == "pandas sql linear-algebra");
   CHECK(goals(g, request->goals) == "role:ml-engineer");  // from the profile
   CHECK(!request->exact);
   CHECK(request->hours_per_week == 8);
@@ -96,19 +96,23 @@ TEST_CASE("flags win over the profile, each on its own") {
   request = resolve_request(g, new_hire(), flags);
   REQUIRE(request);
   CHECK(ids(g, request->have) == "pandas");  // from the profile
-  CHECK(goals(g, request->goals) == "skill:numpy role:analyst");
+  CHECK(goals(g, request->goals) == "role:ml-engineer skill:numpy role:analyst");
   CHECK(request->exact);
   CHECK(request->hours_per_week == 2.5);
   CHECK(request->start == CalendarDate{2028, 2, 29});
 }
 
-TEST_CASE("skills given as flags, even none, replace the profile's") {
+TEST_CASE("skills given as flags, even none, keep the profile's") {
   const SkillGraph g = fixture();
   RequestFlags flags;
   flags.have = std::vector<std::string>{};
-  const auto request = resolve_request(g, new_hire(), flags);
+  auto request = resolve_request(g, new_hire(), flags);
   REQUIRE(request);
-  CHECK(request->have.empty());
+  CHECK(ids(g, request->have) == "pandas");
+  flags.have = std::vector<std::string>{"pandas"};
+  request = resolve_request(g, new_hire(), flags);
+  REQUIRE(request);
+  CHECK(ids(g, request->have) == "pandas pandas");
 }
 
 TEST_CASE("a goal named twice is asked for once: skills are kept as given") {
