@@ -47,7 +47,8 @@ std::string dot_text(std::string_view raw) {
 }
 
 // Mermaid label text inside double quotes: characters that could end the label or be read as
-// markup become entity codes, which Mermaid turns back into the characters when drawing.
+// markup become entity codes. Mermaid 11 does not decode "#amp;" in a label, so '&' is written
+// as it is: inside a quoted label it is drawn as written.
 std::string mermaid_text(std::string_view raw) {
   std::string out;
   for (const char c : safe_lines(raw)) {
@@ -56,7 +57,6 @@ std::string mermaid_text(std::string_view raw) {
       case '#': out += "#35;"; break;
       case '<': out += "#lt;"; break;
       case '>': out += "#gt;"; break;
-      case '&': out += "#amp;"; break;
       case '`': out += "#96;"; break;
       case '\n': out += "<br/>"; break;
       default: out += c;
