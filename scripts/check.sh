@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The compiler cache (when installed) is shared by every checkout: paths below this one are
+# hashed relative to it, and the build directory is left out of the hash of debug builds.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+
 echo "== release build and tests"
 cmake --preset default >/dev/null
 cmake --build --preset default

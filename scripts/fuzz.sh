@@ -6,12 +6,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-target=build-fuzz/fuzz_graph
+# FUZZ_TARGET=fuzz_csv fuzzes the CSV profile reader and match instead, from tests/fuzz/corpus-csv.
+name=${FUZZ_TARGET:-fuzz_graph}
+target=build-fuzz/$name
 [ -x "$target" ] || { echo "fuzz.sh: build the fuzz preset first" >&2; exit 2; }
-mkdir -p build-fuzz/corpus
+corpus=build-fuzz/corpus
 seeds=(tests/fuzz/corpus)
+if [ "$name" = fuzz_csv ]; then
+  corpus=build-fuzz/corpus-csv
+  seeds=(tests/fuzz/corpus-csv)
+fi
+mkdir -p "$corpus"
 [ -d tests/fuzz/regressions ] && seeds+=(tests/fuzz/regressions)
-"$target" build-fuzz/corpus "${seeds[@]}" \
+"$target" "$corpus" "${seeds[@]}" \
   -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=build-fuzz/ -print_final_stats=1 2>&1 | tail -n 12
 status=${PIPESTATUS[0]}

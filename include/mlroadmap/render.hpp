@@ -32,12 +32,19 @@ std::string render_plan_json(const SkillGraph& graph, const Plan& plan, bool com
 void render_plan_json(const SkillGraph& graph, const Plan& plan, const TextSink& sink,
                       bool compact = false);
 
-/// One line of `batch` output (JSON Lines): a plan, a file written for it, or why it failed.
-/// `id` is the profile's, or empty when it has none; `line` is its line in the input.
-std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
+/// A profile's id as its batch record gives it back: a string, the text of a JSON number
+/// (`number`), or none when `text` is empty.
+struct RecordId {
+  std::string_view text;
+  bool number = false;
+};
+
+/// One line of `batch` output (JSON Lines): a plan, a file written for it, or why it failed,
+/// each error with its code. `line` is the profile's line in the input.
+std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, RecordId id,
                               std::size_t line);
-std::string render_batch_written(std::string_view id, std::size_t line, std::string_view file);
-std::string render_batch_failure(std::string_view id, std::size_t line,
+std::string render_batch_written(RecordId id, std::size_t line, std::string_view file);
+std::string render_batch_failure(RecordId id, std::size_t line,
                                  const std::vector<Diagnostic>& problems);
 
 /// The plan's skill ids, one per line in plan order, like tsort(1): for other programs.

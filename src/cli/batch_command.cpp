@@ -2,6 +2,7 @@
 // error record and the batch goes on; the exit status says whether any line failed.
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,18 +13,14 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mlroadmap/input.hpp"
-#include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
-#include "mlroadmap/request.hpp"
-#include "mlroadmap/schedule.hpp"
+#include "mlroadmap/render_pipeline.hpp"
 #include "mlroadmap/threads.hpp"
+#include "profile_input.hpp"
 
 namespace mlroadmap::cli {
 
 namespace {
-
-constexpr std::size_t kMaxLineBytes = 1 << 20;
 
 // A file name from a profile id that cannot leave the directory or hide: letters, digits,
 // '.', '-' and '_' kept, everything else '_', no leading dot, at most 100 bytes.
@@ -49,81 +46,40 @@ std::string_view extension(OutputFormat format) {
     case OutputFormat::dot: return ".dot";
     case OutputFormat::mermaid: return ".mmd";
     case OutputFormat::ids: return ".txt";
+    case OutputFormat::csv: return ".csv";
   }
   return ".txt";
 }
 
-// What one profile line comes to: a plan (with the document for --out-dir) or its problems.
-struct LineResult {
-  std::string id;
-  std::optional<Plan> plan;
-  std::vector<Diagnostic> problems;
-};
-
-LineResult plan_line(const SkillGraph& graph, std::string_view text, const std::string& input) {
-  LineResult result;
-  if (text.size() > kMaxLineBytes) {
-    result.problems.push_back(Diagnostic{
-        Severity::error, {}, 0, 0, fmt::format("line longer than {} bytes", kMaxLineBytes), {}});
-    return result;
+// The --out-dir directory, made with its parents when it does not exist; false after saying
+// why when it cannot be.
+bool make_out_dir(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return true;
+  if (std::filesystem::exists(path, error)) {
+    print_error(fmt::format("--out-dir: '{}' is not a directory", path));
+    return false;
   }
-  auto profile = parse_profile(text, input);
-  if (!profile) {
-    result.problems = std::move(profile.error());
-    return result;
+  std::filesystem::create_directories(path, error);
+  if (error) {
+    print_error(fmt::format("--out-dir: cannot create '{}': {}", path, error.message()));
+    return false;
   }
-  result.id = profile->id.value_or("");
-  auto request = resolve_request(graph, *profile);
-  if (!request) {
-    result.problems = std::move(request.error());
-    return result;
-  }
-  Plan plan = make_plan(graph, *request);
-  if (const auto schedule = schedule_problem(plan)) {
-    result.problems.push_back(Diagnostic{Severity::error, {}, 0, 0, *schedule, {}});
-    return result;
-  }
-  result.plan = std::move(plan);
-  return result;
+  return true;
 }
-
-// Reads lines of any length up to a bound; longer lines are reported, not truncated.
-class LineReader {
- public:
-  explicit LineReader(std::FILE* file) : file_(file) {}
-  ~LineReader() { std::free(buffer_); }
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-
-  bool next(std::string_view& line) {
-    const ssize_t n = ::getline(&buffer_, &capacity_, file_);
-    if (n < 0) return false;
-    std::size_t size = static_cast<std::size_t>(n);
-    if (size > 0 && buffer_[size - 1] == '\n') --size;
-    if (size > 0 && buffer_[size - 1] == '\r') --size;
-    line = std::string_view(buffer_, size);
-    return true;
-  }
-
- private:
-  std::FILE* file_;
-  char* buffer_ = nullptr;
-  std::size_t capacity_ = 0;
-};
 
 }  // namespace
 
 void setup_batch(CommandFlags& command, BatchOptions& options) {
-  command.add(options.input, {.names = "input",
-                              .help = "JSON Lines file of profiles ('-' or none: stdin)",
-                              .takes = Takes::file});
+  add_profile_input_options(command, options.input, "Profiles");
   command.add(options.out_dir, {.names = "--out-dir",
                                 .help = "Write one file per profile into DIR (named after its "
                                         "id) instead",
                                 .takes = Takes::directory});
   add_graph_options(command, options.graph);
-  add_output_options(command, options.output,
-                     {OutputFormat::json, OutputFormat::markdown, OutputFormat::text});
+  add_output_options(
+      command, options.output,
+      {OutputFormat::json, OutputFormat::csv, OutputFormat::markdown, OutputFormat::text});
 }
 
 namespace {
@@ -134,14 +90,22 @@ namespace {
 class BatchRun {
  public:
   BatchRun(const BatchOptions& options, const SkillGraph& graph, OutputFormat format,
-           std::string input_name, unsigned workers)
+           const ProfileSource& source, unsigned workers)
       : options_(options),
         graph_(graph),
         format_(format),
-        input_name_(std::move(input_name)),
+        source_(source),
         workers_(workers),
         to_file_(!options.output.path.empty() && options.output.path != "-"),
-        to_dir_(!options.out_dir.empty()) {}
+        to_dir_(!options.out_dir.empty()) {
+    if (format_ != OutputFormat::csv || to_dir_) return;
+    // One header for the whole batch, before any profile's rows.
+    if (to_file_) {
+      collected_ = render_batch_csv_header();
+    } else if (!write_stdout(render_batch_csv_header())) {
+      write_failed_ = true;
+    }
+  }
   ~BatchRun() {
     if (writer_.joinable()) writer_.join();
   }
@@ -149,7 +113,7 @@ class BatchRun {
   BatchRun& operator=(const BatchRun&) = delete;
 
   /// Takes a profile line and its 1-based number; a full chunk is planned and sent on.
-  void add(std::string_view text, std::size_t number) {
+  void add(const std::string& text, std::size_t number) {
     lines_.emplace_back(text);
     numbers_.push_back(number);
     if (lines_.size() == kChunkLines) run_chunk();
@@ -168,18 +132,23 @@ class BatchRun {
   }
 
   bool write_failed() const { return write_failed_; }
-  bool any_failed() const { return any_failed_; }
+  std::size_t profiles() const { return profiles_; }
+  std::size_t failed() const { return failed_count_; }
 
  private:
   static constexpr std::size_t kChunkLines = 4096;
 
   void record_for(std::size_t k) {
-    const LineResult result = plan_line(graph_, lines_[k], input_name_);
+    const PlannedProfile result = plan_profile(graph_, source_.parse(lines_[k], numbers_[k]));
+    const bool csv = format_ == OutputFormat::csv && !to_dir_;
     if (!result.plan) {
       failed_[k] = 1;
-      records_[k] = render_batch_failure(result.id, numbers_[k], result.problems);
+      records_[k] = csv ? render_batch_csv_failure(result.record_id(), numbers_[k], result.problems)
+                        : render_batch_failure(result.record_id(), numbers_[k], result.problems);
     } else if (!to_dir_) {
-      records_[k] = render_batch_plan(graph_, *result.plan, result.id, numbers_[k]);
+      records_[k] =
+          csv ? render_batch_csv_plan(graph_, *result.plan, result.record_id(), numbers_[k])
+              : render_batch_plan(graph_, *result.plan, result.record_id(), numbers_[k]);
     } else {
       write_document(k, result);
     }
@@ -187,7 +156,7 @@ class BatchRun {
 
   // The plan of line k as a file in --out-dir, named after its id: once only, whatever the
   // ids of other lines.
-  void write_document(std::size_t k, const LineResult& result) {
+  void write_document(std::size_t k, const PlannedProfile& result) {
     std::string name = file_stem(result.id, numbers_[k]);
     if (!used_names_.insert(name).second) {
       name = fmt::format("{}-line-{}", name, numbers_[k]);
@@ -198,14 +167,20 @@ class BatchRun {
     const std::string document =
         format_ == OutputFormat::markdown ? render_plan_markdown(graph_, *result.plan)
         : format_ == OutputFormat::text   ? render_plan_text(graph_, *result.plan, TextStyle{})
+        : format_ == OutputFormat::csv    ? render_plan_csv(graph_, *result.plan)
                                           : render_plan_json(graph_, *result.plan);
     if (write_file_atomically(path, document)) {
-      records_[k] = render_batch_written(result.id, numbers_[k], name);
+      records_[k] = render_batch_written(result.record_id(), numbers_[k], name);
     } else {
       failed_[k] = 1;
-      Diagnostic d;
-      d.message = fmt::format("cannot write '{}'", path);
-      records_[k] = render_batch_failure(result.id, numbers_[k], {d});
+      records_[k] = render_batch_failure(result.record_id(), numbers_[k],
+                                         {Diagnostic{Severity::error,
+                                                     {},
+                                                     0,
+                                                     0,
+                                                     fmt::format("cannot write '{}'", path),
+                                                     {},
+                                                     ErrorCode::write_failed}});
     }
   }
 
@@ -230,8 +205,9 @@ class BatchRun {
 
   void run_chunk() {
     plan_chunk();
+    profiles_ += lines_.size();
     for (std::size_t k = 0; k < lines_.size(); ++k) {
-      any_failed_ = any_failed_ || failed_[k] != 0;
+      failed_count_ += failed_[k] != 0 ? 1 : 0;
       if (to_file_) collected_ += records_[k];
     }
     if (writer_.joinable()) writer_.join();  // the previous chunk is out
@@ -250,7 +226,7 @@ class BatchRun {
   const BatchOptions& options_;
   const SkillGraph& graph_;
   const OutputFormat format_;
-  const std::string input_name_;
+  const ProfileSource& source_;
   const unsigned workers_;
   const bool to_file_;
   const bool to_dir_;
@@ -261,7 +237,8 @@ class BatchRun {
   std::vector<char> failed_;
   std::set<std::string> used_names_;
   std::string collected_;  // with -o everything is kept, and the file replaced once, whole
-  bool any_failed_ = false;
+  std::size_t profiles_ = 0;
+  std::size_t failed_count_ = 0;
   std::atomic<bool> write_failed_ = false;
   std::thread writer_;
 };
@@ -271,46 +248,36 @@ class BatchRun {
 int run_batch(const BatchOptions& options) {
   const auto format = resolve_format(options.output);
   if (!format) return kUsageError;
-  if (options.out_dir.empty() && *format != OutputFormat::json) {
-    print_error("batch writes JSON Lines to its output; other formats need --out-dir");
+  if (options.out_dir.empty() && *format != OutputFormat::json && *format != OutputFormat::csv) {
+    print_error("batch writes JSON Lines or CSV to its output; other formats need --out-dir");
     return kUsageError;
   }
-  if (!options.out_dir.empty() && !std::filesystem::is_directory(options.out_dir)) {
-    print_error(fmt::format("--out-dir: '{}' is not a directory", options.out_dir));
-    return kDataError;
-  }
+  if (!options.out_dir.empty() && !make_out_dir(options.out_dir)) return kDataError;
   const auto graph = load_graph_for(options.graph);
   if (!graph) return kDataError;
 
-  auto input = InputFile::open(options.input);
-  if (!input) {
-    print_error(input.error().message());
-    return kDataError;
-  }
-  const std::string input_name = options.input == "-" ? "<stdin>" : options.input;
+  auto source = ProfileSource::open(options.input);
+  if (!source) return kDataError;
 
-  // Lines are read and written in chunks; the lines of a chunk are planned on as many workers
-  // as the thread limit allows (MLROADMAP_THREADS, else one per core, at most 8), each taking
-  // every n-th line, and their records written back in input order.
+  // Records are read and written in chunks; the records of a chunk are planned on as many
+  // workers as the thread limit allows (MLROADMAP_THREADS, else one per core, at most 8), each
+  // taking every n-th record, and their results written back in input order.
   const unsigned workers = std::clamp(thread_limit(), 1u, 8u);
-  BatchRun batch(options, *graph, *format, input_name, workers);
-  LineReader reader(input->get());
-  std::string_view text;
+  BatchRun batch(options, *graph, *format, *source, workers);
+  std::string record;
   std::size_t line = 0;
-  while (reader.next(text) && !batch.write_failed()) {
-    ++line;
-    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    batch.add(text, line);
-  }
+  while (!batch.write_failed() && source->next(record, line)) batch.add(record, line);
   batch.finish();
-  const auto read_failure = input->read_error(input_name);
+  const auto read_failure = source->read_error();
   const bool written = batch.commit();
   if (read_failure) {
     print_error(read_failure->message());
     return kDataError;
   }
   if (!written) return kDataError;
-  return batch.any_failed() ? kPartialFailure : kSuccess;
+  if (batch.failed() == 0) return kSuccess;
+  print_error(fmt::format("{} of {} profiles failed", batch.failed(), batch.profiles()));
+  return kPartialFailure;
 }
 
 }  // namespace mlroadmap::cli

@@ -12,6 +12,7 @@
 
 #include "common_options.hpp"
 #include "flags.hpp"
+#include "profile_input.hpp"
 
 namespace mlroadmap::cli {
 
@@ -118,14 +119,37 @@ struct ValidateOptions {
 void setup_validate(CommandFlags& command, ValidateOptions& options);
 int run_validate(const ValidateOptions& options);
 
+struct MergeOptions {
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_merge(CommandFlags& command, MergeOptions& options);
+int run_merge(const MergeOptions& options);
+
 struct BatchOptions {
-  std::string input = "-";
+  ProfileInputOptions input;
   std::string out_dir;
   GraphOptions graph;
   OutputOptions output;
 };
 void setup_batch(CommandFlags& command, BatchOptions& options);
 int run_batch(const BatchOptions& options);
+
+struct MatchOptions {
+  std::string input = "-";
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_match(CommandFlags& command, MatchOptions& options);
+int run_match(const MatchOptions& options);
+
+struct ReportOptions {
+  ProfileInputOptions input;
+  GraphOptions graph;
+  OutputOptions output;
+};
+void setup_report(CommandFlags& command, ReportOptions& options);
+int run_report(const ReportOptions& options);
 
 struct CompletionsOptions {
   std::string shell;

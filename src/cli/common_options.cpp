@@ -8,6 +8,7 @@
 #include "exit_codes.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/input.hpp"
+#include "mlroadmap/match.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/request.hpp"
@@ -17,9 +18,13 @@ namespace mlroadmap::cli {
 namespace {
 
 constexpr std::pair<OutputFormat, std::string_view> kFormatNames[] = {
-    {OutputFormat::text, "text"},         {OutputFormat::json, "json"},
-    {OutputFormat::markdown, "markdown"}, {OutputFormat::dot, "dot"},
-    {OutputFormat::mermaid, "mermaid"},   {OutputFormat::ids, "ids"}};
+    {OutputFormat::text, "text"},
+    {OutputFormat::json, "json"},
+    {OutputFormat::markdown, "markdown"},
+    {OutputFormat::dot, "dot"},
+    {OutputFormat::mermaid, "mermaid"},
+    {OutputFormat::ids, "ids"},
+    {OutputFormat::csv, "csv"}};
 
 std::string_view format_name(OutputFormat format) {
   for (const auto& [f, name] : kFormatNames) {
@@ -45,13 +50,16 @@ void add_graph_options(CommandFlags& command, GraphOptions& options) {
   add_max_graph_size_option(command, options.max_bytes);
 }
 
+std::string graph_path(const GraphOptions& options) {
+  if (!options.path.empty()) return options.path;
+  const char* variable = std::getenv("MLROADMAP_GRAPH");
+  return variable != nullptr ? std::string(variable) : std::string();
+}
+
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options) {
   LoadOptions load;
   load.max_file_bytes = options.max_bytes;
-  std::string path = options.path;
-  if (const char* variable = std::getenv("MLROADMAP_GRAPH"); path.empty() && variable != nullptr) {
-    path = variable;
-  }
+  const std::string path = graph_path(options);
   GraphLoadResult result = path.empty() ? load_builtin_graph() : load_graph_file(path, load);
   print_diagnostics(result.diagnostics);
   return std::move(result.graph);
@@ -75,11 +83,10 @@ void add_output_options(CommandFlags& command, OutputOptions& options,
                              .help = "Write to FILE (replaced whole, never half-written); the "
                                      "format follows its extension unless --format is given",
                              .takes = Takes::file});
-  command.add(options.color,
-              {.names = "--color", .metavar = "WHEN", .help = "Colour (default: auto, a terminal only)"},
-              {{"auto", ColorMode::automatic},
-               {"always", ColorMode::always},
-               {"never", ColorMode::never}});
+  command.add(
+      options.color,
+      {.names = "--color", .metavar = "WHEN", .help = "Colour (default: auto, a terminal only)"},
+      {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}});
   command.add(options.quiet,
               {.names = "-q,--quiet", .help = "Plain output without headings or decoration"});
 }
@@ -93,7 +100,7 @@ std::optional<OutputFormat> resolve_format(const OutputOptions& options) {
       {".md", OutputFormat::markdown}, {".markdown", OutputFormat::markdown},
       {".json", OutputFormat::json},   {".dot", OutputFormat::dot},
       {".gv", OutputFormat::dot},      {".mmd", OutputFormat::mermaid},
-      {".txt", OutputFormat::text}};
+      {".txt", OutputFormat::text},    {".csv", OutputFormat::csv}};
   for (const auto& [extension, format] : kExtensions) {
     if (!path.ends_with(extension)) continue;
     if (std::find(options.allowed.begin(), options.allowed.end(), format) !=
@@ -129,7 +136,8 @@ void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bo
                              .repeatable = true});
   command.add(options.have_files, {.names = "--have-file",
                                    .help = "Read skills you have from FILE: one per line or "
-                                           "comma-separated, '#' comments; '-' for stdin",
+                                           "comma-separated, '#' comments, or a CSV with a Name "
+                                           "column as match reads; '-' for stdin",
                                    .takes = Takes::file,
                                    .repeatable = true});
   command.add(options.goals, {.names = "--goal",
@@ -194,7 +202,23 @@ std::optional<Profile> load_profile(const std::string& path) {
 
 // The flags as the core takes them, with the names in --have-file files read; nullopt after
 // saying which file could not be read.
-std::optional<RequestFlags> request_flags(const PlanInputOptions& options) {
+// The names in a --have-file file: a CSV column or one a line (as `match` reads them), or comma
+// lists with '#' comments; each matched as `match` does, and kept as written when it is not.
+std::vector<std::string> have_file_names(const SkillGraph& graph, std::string_view text,
+                                         const std::string& path) {
+  auto list = read_name_list(text, path);
+  std::vector<std::string> names =
+      list && list->csv ? std::move(list->names) : parse_name_list(text);
+  const SkillMatcher matcher(graph);
+  for (std::string& name : names) {
+    const SkillMatch match = matcher.match(name);
+    if (match.skill) name = std::string(graph.skill(*match.skill).id);
+  }
+  return names;
+}
+
+std::optional<RequestFlags> request_flags(const SkillGraph& graph,
+                                          const PlanInputOptions& options) {
   RequestFlags flags;
   if (!options.have.empty() || !options.have_files.empty()) {
     flags.have = split_names(options.have);
@@ -204,7 +228,9 @@ std::optional<RequestFlags> request_flags(const PlanInputOptions& options) {
         print_error(text.error().message());
         return std::nullopt;
       }
-      for (std::string& name : parse_name_list(*text)) flags.have->push_back(std::move(name));
+      for (std::string& name : have_file_names(graph, *text, path)) {
+        flags.have->push_back(std::move(name));
+      }
     }
   }
   flags.goals = split_names(options.goals);
@@ -227,7 +253,7 @@ std::expected<PlanRequest, int> plan_request_for(const SkillGraph& graph,
     if (!loaded) return std::unexpected(kDataError);
     profile = std::move(*loaded);
   }
-  const auto flags = request_flags(options);
+  const auto flags = request_flags(graph, options);
   if (!flags) return std::unexpected(kDataError);
   auto request = resolve_request(graph, profile, *flags);
   if (!request) {

@@ -19,6 +19,9 @@ struct GraphOptions {
   std::string path;  ///< empty: MLROADMAP_GRAPH when set, else the built-in graph
   std::size_t max_bytes = std::size_t{1} << 30;
 };
+/// The graph file to read: --graph, else MLROADMAP_GRAPH when it is set; empty for the
+/// built-in graph (so an empty MLROADMAP_GRAPH also means the built-in graph).
+std::string graph_path(const GraphOptions& options);
 void add_graph_options(CommandFlags& command, GraphOptions& options);
 /// --max-graph-size, for every command that reads graph files.
 void add_max_graph_size_option(CommandFlags& command, std::size_t& max_bytes);
@@ -26,7 +29,7 @@ void add_max_graph_size_option(CommandFlags& command, std::size_t& max_bytes);
 /// The graph the options name, after printing its warnings; nullopt after printing its errors.
 std::optional<SkillGraph> load_graph_for(const GraphOptions& options);
 
-enum class OutputFormat { text, json, markdown, dot, mermaid, ids };
+enum class OutputFormat { text, json, markdown, dot, mermaid, ids, csv };
 
 struct OutputOptions {
   std::string format;  ///< empty: inferred from the output file's extension, else the default

@@ -50,6 +50,10 @@ void print_error(std::string_view message) {
   print_diagnostics({d});
 }
 
+void print_note(std::string_view message) {
+  std::fputs(fmt::format("mlroadmap: {}\n", message).c_str(), stderr);
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   // "error:" stands out on a terminal, as compilers print it; NO_COLOR and TERM=dumb turn it off.
   const std::string text =

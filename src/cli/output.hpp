@@ -21,6 +21,9 @@ std::size_t terminal_width();
 /// Prints `mlroadmap: error: message` on stderr.
 void print_error(std::string_view message);
 
+/// Prints `mlroadmap: message` on stderr: what the program is doing, for a person waiting.
+void print_note(std::string_view message);
+
 /// Prints diagnostics on stderr, each with its source line and a caret where there is one.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 

@@ -2,6 +2,7 @@
 #include "exit_codes.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
+#include "mlroadmap/render_pipeline.hpp"
 #include "mlroadmap/schedule.hpp"
 
 namespace mlroadmap::cli {
@@ -9,9 +10,10 @@ namespace mlroadmap::cli {
 void setup_plan(CommandFlags& command, PlanOptions& options) {
   add_plan_input_options(command, options.input, true);
   add_graph_options(command, options.graph);
-  add_output_options(command, options.output,
-                     {OutputFormat::text, OutputFormat::json, OutputFormat::markdown,
-                      OutputFormat::dot, OutputFormat::mermaid, OutputFormat::ids});
+  add_output_options(
+      command, options.output,
+      {OutputFormat::text, OutputFormat::json, OutputFormat::markdown, OutputFormat::dot,
+       OutputFormat::mermaid, OutputFormat::ids, OutputFormat::csv});
 }
 
 int run_plan(const PlanOptions& options) {
@@ -44,6 +46,7 @@ int run_plan(const PlanOptions& options) {
     case OutputFormat::markdown: text = render_plan_markdown(*graph, plan); break;
     case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
     case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
+    case OutputFormat::csv: text = render_plan_csv(*graph, plan); break;
     default: text = render_plan_text(*graph, plan, text_style(options.output)); break;
   }
   return emit(options.output, text) ? kSuccess : kDataError;

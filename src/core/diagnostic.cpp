@@ -10,6 +10,23 @@ std::string_view to_string(Severity severity) {
   return severity == Severity::error ? "error" : "warning";
 }
 
+std::string_view to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::bad_value: return "bad_value";
+    case ErrorCode::malformed_json: return "malformed_json";
+    case ErrorCode::not_an_object: return "not_an_object";
+    case ErrorCode::unknown_field: return "unknown_field";
+    case ErrorCode::duplicate_field: return "duplicate_field";
+    case ErrorCode::unknown_skill: return "unknown_skill";
+    case ErrorCode::unknown_goal: return "unknown_goal";
+    case ErrorCode::line_too_long: return "line_too_long";
+    case ErrorCode::unschedulable: return "unschedulable";
+    case ErrorCode::write_failed: return "write_failed";
+    case ErrorCode::malformed_csv: return "malformed_csv";
+  }
+  return "bad_value";
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   if (d.file.empty()) return fmt::format("{}: {}", to_string(d.severity), d.message);
   if (d.line == 0) return fmt::format("{}: {}: {}", d.file, to_string(d.severity), d.message);

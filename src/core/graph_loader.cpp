@@ -17,6 +17,7 @@
 #include "graph_references.hpp"
 #include "json_object.hpp"
 #include "mapped_file.hpp"
+#include "overlay_chain.hpp"
 #include "mlroadmap/input.hpp"
 
 namespace mlroadmap {
@@ -26,7 +27,7 @@ namespace {
 GraphLoadResult failure(std::string_view file, std::string message) {
   GraphLoadResult result;
   result.diagnostics.push_back(
-      Diagnostic{Severity::error, std::string(file), 0, 0, std::move(message), {}});
+      Diagnostic{Severity::error, std::string(file), 0, 0, std::move(message), {}, {}});
   return result;
 }
 
@@ -37,8 +38,13 @@ GraphLoadResult finish(detail::Messages& messages, detail::GraphBuilder& builder
   return result;
 }
 
+GraphLoadResult load_overlay(std::string_view text, std::string_view file_name,
+                             const LoadOptions& limits);
+
+// Loads `text`; `map`, for a merged graph, places its messages in the files it came from.
 GraphLoadResult load_text(std::string_view text, std::string_view file_name,
-                          const LoadOptions& limits, const detail::MappedFile* mapped) {
+                          const LoadOptions& limits, const detail::MappedFile* mapped,
+                          const detail::SourceMap* map = nullptr) {
   // Offsets into the text are kept in 32 bits.
   constexpr std::size_t kLargestText = 0xFFFFFFFFu;
   if (text.size() > std::min(limits.max_file_bytes, kLargestText)) {
@@ -46,15 +52,19 @@ GraphLoadResult load_text(std::string_view text, std::string_view file_name,
                    fmt::format("graph is {} bytes, larger than the limit of {} bytes", text.size(),
                                std::min(limits.max_file_bytes, kLargestText)));
   }
-  detail::Messages messages(text, file_name, limits.max_errors);
+  detail::Messages messages = map != nullptr
+                                  ? detail::Messages(text, *map, limits.max_errors)
+                                  : detail::Messages(text, file_name, limits.max_errors);
   detail::GraphBuilder builder(text, limits.text_outlives_graph);
   detail::JsonReader json(text, detail::JsonLimits{limits.max_depth, limits.max_string_bytes});
   try {
     detail::GraphParser(json, messages, builder, limits, mapped).parse_document();
   } catch (const detail::JsonSyntaxError& e) {
-    messages.diagnostics().push_back(
-        make_diagnostic(Severity::error, file_name, text, e.offset, e.message));
+    messages.diagnostics().push_back(messages.make(Severity::error, e.offset, e.message));
     return finish(messages, builder);
+  } catch (const detail::ExtendsFound&) {
+    if (map != nullptr) return failure(file_name, "a merged graph may not extend another");
+    return load_overlay(text, file_name, limits);
   } catch (const detail::TooManyErrors&) {
     return finish(messages, builder);
   }
@@ -70,6 +80,26 @@ GraphLoadResult load_text(std::string_view text, std::string_view file_name,
   } catch (const detail::TooManyErrors&) {
   }
   return finish(messages, builder);
+}
+
+// A graph that extends another: the chain of bases merged into one text, which is loaded with
+// its messages placed in the files that wrote them, after the merge's own.
+GraphLoadResult load_overlay(std::string_view text, std::string_view file_name,
+                             const LoadOptions& limits) {
+  detail::MergedText merged = detail::merge_overlays(
+      text, file_name, limits, detail::SourceFile{std::string(kBuiltinGraphName), builtin_graph_text()});
+  GraphLoadResult result;
+  if (!has_errors(merged.diagnostics)) {
+    LoadOptions options = limits;
+    options.text_outlives_graph = false;
+    result = load_text(merged.text, file_name, options, nullptr, &merged.map);
+  }
+  result.diagnostics.insert(result.diagnostics.end(),
+                            std::make_move_iterator(merged.diagnostics.begin()),
+                            std::make_move_iterator(merged.diagnostics.end()));
+  detail::sort_by_place(result.diagnostics, merged.map.files());
+  if (has_errors(result.diagnostics)) result.graph.reset();
+  return result;
 }
 
 // An input error as the loader words it: the diagnostic already names the file.

@@ -68,6 +68,7 @@ void GraphParser::parse_document() {
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
+    if (key == "extends") throw ExtendsFound{};
     if (in_.accept_field(fields, key, key_offset, "graph") == ObjectReader::kSkipField) {
       json_.skip_value();
       continue;
@@ -173,7 +174,7 @@ struct GraphParser::SkillsTail {
   SkillsTail(std::string_view text, std::size_t start, const GraphBuilder& whole,
              const LoadOptions& limits, const MappedFile* mapped)
       : json(text, JsonLimits{limits.max_depth, limits.max_string_bytes}, start, 2),
-        messages(text, {}, limits.max_errors),
+        messages(text, std::string_view(), limits.max_errors),
         builder(text, limits.text_outlives_graph),
         parser(json, messages, builder, limits, mapped) {
     builder.copy_context(whole);

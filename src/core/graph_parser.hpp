@@ -16,6 +16,10 @@
 
 namespace mlroadmap::detail {
 
+/// Thrown when the document has a top-level "extends": it is an overlay on another graph,
+/// which overlay_chain merges before anything is loaded.
+struct ExtendsFound {};
+
 class GraphParser {
  public:
   /// Reads with `json` into `builder`; `mapped`, when the text is a mapped file, takes back the
@@ -23,7 +27,7 @@ class GraphParser {
   GraphParser(JsonReader& json, Messages& messages, GraphBuilder& builder,
               const LoadOptions& limits, const MappedFile* mapped);
 
-  /// The whole document.
+  /// The whole document; throws ExtendsFound at a top-level "extends".
   void parse_document();
 
  private:

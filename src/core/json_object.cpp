@@ -8,20 +8,29 @@
 
 namespace mlroadmap::detail {
 
-void Messages::report(Severity severity, std::size_t offset, std::string message) {
-  diagnostics_.push_back(make_diagnostic(severity, file_, text_, offset, std::move(message)));
+void Messages::report(Severity severity, std::size_t offset, std::string message,
+                      ErrorCode code) {
+  diagnostics_.push_back(make(severity, offset, std::move(message)));
+  diagnostics_.back().code = code;
   if (severity == Severity::error && ++error_count_ >= max_errors_) {
     diagnostics_.push_back(Diagnostic{Severity::warning,
-                                      std::string(file_),
+                                      map_ != nullptr ? std::string() : std::string(file_),
                                       0,
                                       0,
                                       fmt::format("stopped after {} errors", error_count_),
-                                      {}});
+                                      {},
+                                      ErrorCode::bad_value});
     throw TooManyErrors{};
   }
 }
 
+Diagnostic Messages::make(Severity severity, std::size_t offset, std::string message) const {
+  if (map_ != nullptr) return map_->diagnostic(severity, map_->place_of(offset), std::move(message));
+  return make_diagnostic(severity, file_, text_, offset, std::move(message));
+}
+
 std::string Messages::where(std::size_t offset) const {
+  if (map_ != nullptr) return map_->where(map_->place_of(offset));
   const TextPosition pos = position_of(text_, offset);
   return fmt::format("{}:{}", pos.line, pos.column);
 }
@@ -52,7 +61,8 @@ bool ObjectReader::begin_document(std::string_view what) {
   const std::size_t offset = json_.offset();
   json_.skip_value();  // malformed JSON says so first
   json_.finish();
-  error(offset, fmt::format("a {} must be a JSON object, found {}", what, to_string(type)));
+  error(offset, fmt::format("a {} must be a JSON object, found {}", what, to_string(type)),
+        ErrorCode::not_an_object);
   return false;
 }
 
@@ -107,11 +117,12 @@ void ObjectReader::unknown_field(std::span<const std::string_view> known, std::s
   const std::vector<std::string_view> names(known.begin(), known.end());
   messages_.report(unknown_field_, offset,
                    fmt::format("{}: unknown field '{}'{}", owner, key,
-                               did_you_mean(closest_matches(key, names))));
+                               did_you_mean(closest_matches(key, names))),
+                   ErrorCode::unknown_field);
 }
 
 void ObjectReader::duplicate_key(std::string_view key, std::size_t offset, const Owner& owner) {
-  error(offset, fmt::format("{}: duplicate key '{}'", owner, key));
+  error(offset, fmt::format("{}: duplicate key '{}'", owner, key), ErrorCode::duplicate_field);
 }
 
 void ObjectReader::wrong_type(JsonType wanted, JsonType found, const Owner& owner,

@@ -20,6 +20,7 @@
 
 #include "json_reader.hpp"
 #include "mlroadmap/diagnostic.hpp"
+#include "source_map.hpp"
 
 namespace mlroadmap::detail {
 
@@ -32,14 +33,22 @@ class Messages {
   Messages(std::string_view text, std::string_view file,
            std::size_t max_errors = std::numeric_limits<std::size_t>::max())
       : text_(text), file_(file), max_errors_(max_errors) {}
+  /// Messages about a text assembled from others (a merged graph): each is placed, through
+  /// `map`, where its words were written.
+  Messages(std::string_view text, const SourceMap& map, std::size_t max_errors)
+      : text_(text), max_errors_(max_errors), map_(&map) {}
 
   /// Adds a message at `offset`; throws TooManyErrors when it is the error at the limit.
-  void report(Severity severity, std::size_t offset, std::string message);
-  void error(std::size_t offset, std::string message) {
-    report(Severity::error, offset, std::move(message));
+  void report(Severity severity, std::size_t offset, std::string message,
+              ErrorCode code = ErrorCode::bad_value);
+  void error(std::size_t offset, std::string message, ErrorCode code = ErrorCode::bad_value) {
+    report(Severity::error, offset, std::move(message), code);
   }
-  /// "line:column" of an offset, for a message that points at another place.
+  /// "line:column" of an offset, for a message that points at another place ("file:line:column"
+  /// in an assembled text).
   std::string where(std::size_t offset) const;
+  /// A diagnostic at `offset`, not counted.
+  Diagnostic make(Severity severity, std::size_t offset, std::string message) const;
 
   std::string_view text() const { return text_; }
   std::string_view file() const { return file_; }
@@ -54,6 +63,7 @@ class Messages {
   std::size_t max_errors_;
   std::size_t error_count_ = 0;
   std::vector<Diagnostic> diagnostics_;
+  const SourceMap* map_ = nullptr;
 };
 
 /// The fields one kind of object may have, and which of them one object has shown, as bits: a
@@ -162,8 +172,8 @@ class ObjectReader {
 
   JsonReader& json() { return json_; }
   Messages& messages() { return messages_; }
-  void error(std::size_t offset, std::string message) {
-    messages_.error(offset, std::move(message));
+  void error(std::size_t offset, std::string message, ErrorCode code = ErrorCode::bad_value) {
+    messages_.error(offset, std::move(message), code);
   }
 
   /// Checks a key against the fields an object may have; reports an unknown one and

@@ -156,6 +156,12 @@ void JsonWriter::value(std::int64_t number) {
   if (has_items_.empty()) settle();
 }
 
+void JsonWriter::number_text(std::string_view json_number) {
+  before_value();
+  put(json_number);
+  if (has_items_.empty()) settle();
+}
+
 void JsonWriter::null() {
   before_value();
   put("null");

@@ -64,6 +64,8 @@ class JsonWriter {
     if (has_items_.empty()) settle();
   }
   void null();
+  /// A number as JSON text already checked by a reader, written as it is.
+  void number_text(std::string_view json_number);
 
   template <typename T>
   void member(std::string_view name, const T& v) {

@@ -28,16 +28,13 @@ class ProfileReader {
         messages_(text, file),
         in_(json_, messages_, Severity::error) {}
 
-  std::expected<Profile, std::vector<Diagnostic>> read() {
+  ProfileRead read() {
     try {
       parse();
     } catch (const detail::JsonSyntaxError& e) {
-      messages_.error(e.offset, e.message);
+      messages_.error(e.offset, e.message, ErrorCode::malformed_json);
     }
-    if (!messages_.diagnostics().empty()) {
-      return std::unexpected(std::move(messages_.diagnostics()));
-    }
-    return std::move(profile_);
+    return ProfileRead{std::move(profile_), std::move(messages_.diagnostics())};
   }
 
  private:
@@ -74,9 +71,7 @@ class ProfileReader {
   void parse_field(const std::string& name) {
     const std::size_t offset = json_.offset();
     if (name == "id") {
-      if (in_.expect(JsonType::string, "profile", name)) {
-        profile_.id = std::string(json_.read_string());
-      }
+      read_id();
     } else if (name == "have") {
       profile_.have = names(name);
     } else if (name == "goals") {
@@ -96,6 +91,21 @@ class ProfileReader {
                                             "found '{}'",
                                             terminal_safe(text)));
       }
+    }
+  }
+
+  // A string, or a number kept as written so that it goes back out the same.
+  void read_id() {
+    if (json_.peek() == JsonType::number) {
+      profile_.id = std::string(json_.read_number());
+      profile_.id_is_number = true;
+    } else if (json_.peek() != JsonType::string) {
+      messages_.error(json_.offset(),
+                      fmt::format("profile: 'id' must be a string or a number, found {}",
+                                  to_string(json_.peek())));
+      json_.skip_value();
+    } else {
+      profile_.id = std::string(json_.read_string());
     }
   }
 
@@ -122,6 +132,12 @@ class ProfileReader {
 
 std::expected<Profile, std::vector<Diagnostic>> parse_profile(std::string_view text,
                                                               std::string_view file) {
+  ProfileRead read = ProfileReader(text, file).read();
+  if (!read.problems.empty()) return std::unexpected(std::move(read.problems));
+  return std::move(read.profile);
+}
+
+ProfileRead read_profile(std::string_view text, std::string_view file) {
   return ProfileReader(text, file).read();
 }
 

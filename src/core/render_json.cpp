@@ -16,14 +16,16 @@ namespace {
 
 void write_plan(detail::JsonWriter& json, const SkillGraph& graph, const Plan& plan);
 
-void begin_record(detail::JsonWriter& json, std::string_view id, std::size_t line, bool ok) {
+void begin_record(detail::JsonWriter& json, RecordId id, std::size_t line, bool ok) {
   json.begin_object();
-  json.member("schema_version", std::int64_t{1});
+  json.member("schema_version", std::int64_t{2});
   json.key("id");
-  if (id.empty())
+  if (id.text.empty())
     json.null();
+  else if (id.number)
+    json.number_text(id.text);
   else
-    json.value(id);
+    json.value(id.text);
   json.member("line", static_cast<std::int64_t>(line));
   json.member("ok", ok);
 }
@@ -73,7 +75,7 @@ std::string render_plan_ids(const SkillGraph& graph, const Plan& plan) {
   return out;
 }
 
-std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::string_view id,
+std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, RecordId id,
                               std::size_t line) {
   std::string out;
   out.reserve(512 + plan.steps.size() * 400);
@@ -86,7 +88,7 @@ std::string render_batch_plan(const SkillGraph& graph, const Plan& plan, std::st
   return out;
 }
 
-std::string render_batch_written(std::string_view id, std::size_t line, std::string_view file) {
+std::string render_batch_written(RecordId id, std::size_t line, std::string_view file) {
   std::string out;
   detail::JsonWriter json(out, 0);
   begin_record(json, id, line, true);
@@ -96,7 +98,7 @@ std::string render_batch_written(std::string_view id, std::size_t line, std::str
   return out;
 }
 
-std::string render_batch_failure(std::string_view id, std::size_t line,
+std::string render_batch_failure(RecordId id, std::size_t line,
                                  const std::vector<Diagnostic>& problems) {
   std::string out;
   detail::JsonWriter json(out, 0);
@@ -105,6 +107,7 @@ std::string render_batch_failure(std::string_view id, std::size_t line,
   json.begin_array();
   for (const Diagnostic& d : problems) {
     json.begin_object();
+    json.member("code", to_string(d.code));
     if (d.column > 0) json.member("column", d.column);
     json.member("message", d.message);
     json.end_object();

@@ -10,8 +10,8 @@ namespace mlroadmap {
 
 namespace {
 
-Diagnostic problem(std::string message) {
-  return Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}};
+Diagnostic problem(std::string message, ErrorCode code = ErrorCode::bad_value) {
+  return Diagnostic{Severity::error, {}, 0, 0, std::move(message), {}, code};
 }
 
 // Exactness, pace and start date, the flags winning over the profile; what is wrong, if any.
@@ -40,7 +40,7 @@ void resolve_have(const SkillGraph& graph, const std::vector<std::string>& names
     if (const auto skill = resolve_skill(graph, name)) {
       request.have.push_back(*skill);
     } else {
-      problems.push_back(problem(skill.error()));
+      problems.push_back(problem(skill.error(), ErrorCode::unknown_skill));
     }
   }
 }
@@ -50,7 +50,7 @@ void resolve_goals(const SkillGraph& graph, const std::vector<std::string>& name
   for (const std::string& name : names) {
     const auto goal = resolve_goal(graph, name);
     if (!goal) {
-      problems.push_back(problem(goal.error()));
+      problems.push_back(problem(goal.error(), ErrorCode::unknown_goal));
     } else if (std::find(request.goals.begin(), request.goals.end(), *goal) ==
                request.goals.end()) {
       request.goals.push_back(*goal);
@@ -65,7 +65,8 @@ void resolve_prefer(const SkillGraph& graph, const std::vector<std::string>& nam
   for (const std::string& name : names) {
     const auto skill = resolve_skill(graph, name);
     if (!skill) {
-      problems.push_back(problem(fmt::format("{}: {}", label, skill.error())));
+      problems.push_back(
+          problem(fmt::format("{}: {}", label, skill.error()), ErrorCode::unknown_skill));
     } else if (std::find(request.prefer.begin(), request.prefer.end(), *skill) ==
                request.prefer.end()) {
       request.prefer.push_back(*skill);

@@ -20,7 +20,7 @@ for asked in "-h" "--help" "help"; do
   [ "$(run COLUMNS=80 mlroadmap $asked)" = "$overview" ] || fail "'mlroadmap $asked' differs from bare mlroadmap"
 done
 commands=$(printf '%s\n' "$overview" | sed -n '/^Commands:/,/^$/p' | awk '/^  [a-z]/ {print $1}')
-[ "$(echo $commands)" = "plan skills show why next roles graph validate batch completions help" ] ||
+[ "$(echo $commands)" = "plan skills show why next roles graph validate merge batch match report completions help" ] ||
   fail "the overview lists: $(echo $commands)"
 
 # fits WIDTH TEXT: no line wider than WIDTH unless it is one word.
@@ -29,10 +29,16 @@ fits() {
 }
 words() { printf '%s\n' "$1" | tr -s ' \n' '  '; }
 
-# What the examples name: a graph of one's own, profiles, a directory for plans.
+# What the examples name: a graph of one's own, an overlay, profiles, a directory for plans.
 mkdir "$work/run/plans"
 cp "$fixtures/small.json" "$work/run/my-graph.json"
+cp "$fixtures/overlay/company.json" "$work/run/company.json"
 printf '%s\n' '{"id": "ana", "have": ["sql"]}' '{"id": "bo", "have": ["python"]}' >"$work/run/profiles.jsonl"
+cp "$work/run/profiles.jsonl" "$work/run/cohort.jsonl"
+printf '%s\r\n' 'id;have;goals' 'ana;sql, statistics;data-scientist' 'bo;python;' >"$work/run/people.csv"
+cp "$work/run/people.csv" "$work/run/cohort.csv"
+printf '%s\r\n' 'Name' 'Python (Programming Language)' 'SQL' 'Machine Learning' >"$work/run/Skills.csv"
+printf '%s\n' 'Python' 'scikit learn' 'Linear Algebra' >"$work/run/names.txt"
 for command in $commands; do
   help=$(run COLUMNS=80 mlroadmap help "$command") || fail "help $command does not exit 0"
   [ "$(run COLUMNS=80 mlroadmap "$command" --help)" = "$help" ] || fail "help $command differs from $command --help"

@@ -300,6 +300,15 @@ run_stdin "$TMP/in/profiles.jsonl" batch-record jsonl 3 "batch small mixed stdin
 run batch-record jsonl 3 "batch builtin" -- "$B" batch "$TMP/in/profiles-builtin.jsonl"
 run - jsonl 3 "batch -o" -- "$B" batch "${S[@]}" -o "$TMP/out/batch-o.jsonl" "$TMP/in/profiles.jsonl"
 check_file batch-record jsonl "$TMP/out/batch-o.jsonl" "batch -o FILE.jsonl"
+printf '%s\n' '{"id": 7, "have": ["python"]}' '{"id": 8.5, "have": "python"}' >"$TMP/in/numbers.jsonl"
+run batch-record jsonl 3 "batch numeric ids" -- "$B" batch "${S[@]}" "$TMP/in/numbers.jsonl"
+
+# --- match and report ------------------------------------------------------------------------
+
+printf '%s\r\n' 'Name' 'Python (Programming Language)' 'Cooking' 'pytorh' >"$TMP/in/Skills.csv"
+run match doc 3 "match linkedin" -- "$B" match "${S[@]}" "$TMP/in/Skills.csv" --format json
+run report doc 3 "report small mixed" -- "$B" report "${S[@]}" "$TMP/in/profiles.jsonl" --format json
+run report doc 3 "report builtin" -- "$B" report "$TMP/in/profiles-builtin.jsonl" --format json
 run batch-record jsonl 3 "batch out-dir json" -- "$B" batch "${S[@]}" --out-dir "$TMP/dir-json" "$TMP/in/profiles.jsonl"
 run batch-record jsonl 3 "batch out-dir markdown" -- "$B" batch "${S[@]}" --out-dir "$TMP/dir-md" --format markdown "$TMP/in/profiles.jsonl"
 run batch-record jsonl 3 "batch out-dir text" -- "$B" batch "${H[@]}" --out-dir "$TMP/dir-txt" --format text "$TMP/in/profiles.jsonl"
@@ -457,8 +466,8 @@ def parse(text):
 
 
 # Load every schema and check it against the 2020-12 metaschema.
-names = ["graph", "plan", "batch-record", "diagnostics", "skills", "categories", "skill", "why", "next",
-         "roles", "diagram"]
+names = ["graph", "overlay", "plan", "batch-record", "diagnostics", "skills", "categories", "skill",
+         "why", "next", "roles", "diagram", "match", "report"]
 schemas = {}
 for name in names:
     path = os.path.join(schema_dir, name + ".schema.json")
@@ -479,7 +488,7 @@ for name in names:
         if name == "batch-record":
             version = schema.get("$defs", {}).get("schema_version", {})
         # Documents whose shape changed carry a later version (docs/json-schemas.md).
-        expected = {"plan": 2}.get(name, 1)
+        expected = {"plan": 2, "overlay": 2, "batch-record": 2}.get(name, 1)
         if version.get("const") != expected or "schema_version" not in schema.get("required", []):
             fail(f"schema {name}.schema.json: schema_version is not a required const {expected}")
     schemas[name] = schema
@@ -617,6 +626,30 @@ if "graph" in validators:
             checked += 1
             if validators["graph"].is_valid(parse(f.read())):
                 fail("graph.schema.json accepts tests/fixtures/bad-references.json (empty any_of)")
+
+# The overlay schema accepts the worked example and a corpus overlay, and rejects an overlay
+# without extends, of schema_version 1, or with an item without an id; the graph schema refuses
+# an overlay.
+if "overlay" in validators:
+    for path in (os.path.join(fixtures, "overlay", "company.json"),
+                 os.path.join(fixtures, "..", "fuzz", "corpus", "overlay-removals.json")):
+        with open(path, encoding="utf-8") as f:
+            validate("overlay", parse(f.read()), f"overlay {path}")
+    for description, document in [
+            ("overlay without extends", {"schema_version": 2, "skills": []}),
+            ("overlay of schema_version 1", {"extends": "builtin", "schema_version": 1}),
+            ("overlay item without an id", {"extends": "builtin", "schema_version": 2,
+                                            "skills": [{"hours": 3}]}),
+            ("removal that is not a boolean", {"extends": "builtin", "schema_version": 2,
+                                               "skills": [{"id": "r", "remove": "yes"}]})]:
+        checked += 1
+        if validators["overlay"].is_valid(document):
+            fail(f"overlay.schema.json accepts an {description}")
+    if "graph" in validators:
+        with open(os.path.join(fixtures, "overlay", "company.json"), encoding="utf-8") as f:
+            checked += 1
+            if validators["graph"].is_valid(parse(f.read())):
+                fail("graph.schema.json accepts an overlay")
 
 # The output schemas are strict: altered real outputs must be rejected, also through the $ref
 # from batch records to the plan schema.

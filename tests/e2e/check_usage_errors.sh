@@ -50,9 +50,12 @@ for command in $commands; do
         [[ $name == --* ]] && try 2 "$command" "$name=yes"
         try 2 "$command" "$name" "$name"
       else
-        try "1|2" "$command" "$name" "no-such-dir/%bad%"
+        # --out-dir makes a missing directory: a path under a file is what it cannot make.
+        bad="no-such-dir/%bad%"
+        [ "$name" = --out-dir ] && bad="/dev/null/%bad%"
+        try "1|2" "$command" "$name" "$bad"
         try 2 "$command" "$name"
-        try "1|2" "$command" "$name" "no-such-dir/%bad%" "$name" "no-such-dir/%bad%"
+        try "1|2" "$command" "$name" "$bad" "$name" "$bad"
       fi
     done
   done < <("$binary" help "$command" | grep -E '^  -' | sed 's/^  //')

@@ -1,6 +1,7 @@
-// libFuzzer target: any bytes as a skill graph (and as a profile). Whatever loads is planned
-// from several starting points and rendered in every format, so the loader, the planner and
-// the renderers all see hostile input. See docs/fuzzing.md.
+// libFuzzer target: any bytes as a skill graph (and as a profile), and as an overlay on the
+// built-in graph. Whatever loads is planned from several starting points and rendered in every
+// format, so the loader, the merge, the planner and the renderers all see hostile input. See
+// docs/fuzzing.md.
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +13,8 @@
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
+#include "overlay_apply.hpp"
+#include "overlay_references.hpp"
 
 namespace {
 
@@ -28,11 +31,53 @@ void check_order(const mlroadmap::Plan& plan) {
   }
 }
 
+// Every offset of a merged text maps to a place inside one of the texts it was made from.
+void check_map(const mlroadmap::detail::Splice& merged) {
+  const auto& files = merged.map().files();
+  for (std::size_t i = 0; i <= merged.text().size(); i += 7) {
+    const auto place = merged.map().place_of(i);
+    if (place.file >= files.size() || place.offset > files[place.file].text.size()) std::abort();
+  }
+}
+
+// The bytes as an overlay on the built-in graph, which is read once for every run.
+void fuzz_overlay(std::string_view text) {
+  using namespace mlroadmap;
+  using namespace mlroadmap::detail;
+  static const std::string_view base = builtin_graph_text();
+  static const JsonLimits limits;
+  static const GraphShape shape = scan_graph(base, limits);
+  const std::vector<SourceFile> files{{"base.json", base}, {"fuzz.json", text}};
+  const SourceMap base_map = SourceMap::identity(files, 0);
+  const SourceMap overlay_map = SourceMap::identity(files, 1);
+  try {
+    std::vector<ShapeProblem> problems;
+    const OverlayShape overlay = read_overlay(text, scan_graph(text, limits).top, limits, problems);
+    std::vector<Diagnostic> diagnostics;
+    StepResult step = apply_overlay(
+        StepInput{base, base_map, shape, text, overlay_map, 1, overlay, limits}, diagnostics);
+    step.merged.map().set_files(files);
+    check_map(step.merged);
+    Splice merged = drop_references(step.merged.text(), step.merged.map(), step.removals, limits,
+                                    true, diagnostics);
+    merged.map().set_files(files);
+    check_map(merged);
+    (void)render_diagnostics_text(diagnostics);
+    const GraphLoadResult result = load_graph(merged.text(), "merged.json");
+    if (!result.graph) return;
+    const Plan plan = make_plan(*result.graph, PlanRequest{});
+    check_order(plan);
+    (void)render_plan_json(*result.graph, plan);
+  } catch (const JsonSyntaxError&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mlroadmap;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  fuzz_overlay(text);
   (void)parse_profile(text, "fuzz.json");
   LoadOptions options;
   options.lint = true;

@@ -143,9 +143,9 @@ TEST_CASE("wrong types in a profile name the field and the type found, each of t
         "profile.json:1:30: error: profile: 'goals' must be a string, found a number\n"
         "profile.json:1:43: error: profile: 'exact' must be a boolean, found a string\n"
         "profile.json:1:68: error: profile: 'hours_per_week' must be a number, found a string\n");
-  CHECK(problems(R"({"id": 42, "start": true})") ==
-        "profile.json:1:8: error: profile: 'id' must be a string, found a number\n"
-        "profile.json:1:21: error: profile: 'start' must be a string, found a boolean\n");
+  CHECK(problems(R"({"id": false, "start": true})") ==
+        "profile.json:1:8: error: profile: 'id' must be a string or a number, found a boolean\n"
+        "profile.json:1:24: error: profile: 'start' must be a string, found a boolean\n");
   CHECK(problems(R"({"goals": ["ml-engineer", null]})") ==
         "profile.json:1:27: error: profile: 'goals' must be a string, found null\n");
 }
