@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config ccache
   libcli11-dev nlohmann-json3-dev libfmt-dev catch2
-  cmark graphviz scdoc python3-jsonschema pmccabe zsh fish
+  cmark cmark-gfm graphviz scdoc python3-jsonschema pmccabe zsh fish
   clang-16 libclang-rt-16-dev libbenchmark-dev
   chromium lintian
 )
