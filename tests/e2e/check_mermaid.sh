@@ -15,13 +15,14 @@ n=0
 out() { n=$((n + 1)); "$binary" "$@" >"$work/$n.out" || { echo "FAIL: mlroadmap $*"; exit 1; }; }
 out graph --format mermaid
 out plan --have python,sql --format mermaid
-for f in hostile small real-world-ids model-v2; do
+for f in hostile hostile-names small real-world-ids model-v2; do
   out graph --graph "$fixtures/$f.json" --format mermaid
 done
 out plan --graph "$fixtures/hostile.json" --format mermaid
 out plan --graph "$fixtures/real-world-ids.json" --format mermaid
 out plan --have python,sql --format markdown
 out plan --graph "$fixtures/hostile.json" --format markdown
+out plan --graph "$fixtures/hostile-names.json" --format markdown
 # The Mermaid blocks of each Markdown document, one file each.
 for md in "$work"/*.out; do
   grep -q '^```mermaid$' "$md" || { mv "$md" "$md.mmd"; continue; }

@@ -34,6 +34,20 @@ def drawn(name):
     return "".join(out)
 
 
+def wide_graph(path, roots=30, wide=90):
+    """A graph whose second stage is too large for one map: `wide` skills waiting for 3 of
+    `roots` each."""
+    skills = [{"id": f"r{r}", "name": f"Root & {r}", "category": "c", "hours": 1}
+              for r in range(roots)]
+    skills += [{"id": f"w{w}", "name": f"Wide <{w}>", "category": "c", "hours": 2,
+                "prerequisites": [f"r{(w + k) % roots}" for k in range(3)]} for w in range(wide)]
+    graph = {"categories": [{"id": "c", "name": "C"}], "skills": skills,
+             "roles": [{"id": "g", "name": "G", "skills": [f"w{w}" for w in range(wide)],
+                        "default": True}]}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(graph, f)
+
+
 def mermaid_blocks(markdown):
     return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.M | re.S)
 
@@ -115,6 +129,10 @@ def main():
         checker.add(hostile_names, "hostile names plan",
                     ["plan", "--graph", hostile_names, "--format", "markdown"])
         checker.add(hostile, "hostile plan", ["plan", "--graph", hostile, "--format", "markdown"])
+        wide = os.path.join(work, "wide.json")
+        wide_graph(wide)
+        checker.add(wide, "plan with a stage in parts", ["plan", "--graph", wide, "--format",
+                                                         "markdown"])
         checker.add(hostile_names, "hostile names graph",
                     ["graph", "--graph", hostile_names, "--format", "mermaid"], categories=True)
         files = [case[0] for case in checker.cases]
