@@ -5,7 +5,9 @@
 - no function over 80 lines or of McCabe complexity 25 or more (measured by pmccabe);
 - no two modules include each other (a module is a stem's .hpp and .cpp, include/mlroadmap
   and src/core together), and the core never includes the command line;
-- public headers hold no asm, prefetch builtins, intrinsics or friend declarations.
+- public headers hold no asm, prefetch builtins, intrinsics or friend declarations;
+- no unit test's name holds a ';', which CMake reads as a list separator, so ctest would run
+  two halves of the name that match no test, and pass.
 
 usage: check_structure.py SOURCE_DIR [PMCCABE]
 Prints each breach and exits 1 when there is any.
@@ -91,6 +93,18 @@ def measure(pmccabe, root, files):
     return rename(result.stdout).splitlines(), rename(result.stderr).splitlines()
 
 
+def test_name_problems(root):
+    folder = os.path.join(root, "tests", "unit")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".cpp"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                m = re.search(r'TEST_CASE\("([^"]*)"', line)
+                if m and ";" in m.group(1):
+                    yield f"tests/unit/{name}:{number}: a ';' in a test name splits it under ctest"
+
+
 def main():
     root = sys.argv[1]
     pmccabe = sys.argv[2] if len(sys.argv) > 2 else "pmccabe"
@@ -128,6 +142,8 @@ def main():
                 if forbidden.search(code):
                     problems.append(f"{os.path.relpath(path, root)}:{number}: machinery in a public "
                                     f"header: {line.strip()}")
+
+    problems.extend(test_name_problems(root))
 
     rows, complaints = measure(pmccabe, root, files)
     if len(rows) < len(files):

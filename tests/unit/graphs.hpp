@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "fixtures.hpp"
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/names.hpp"
 #include "mlroadmap/plan.hpp"
@@ -14,7 +15,7 @@ namespace mlroadmap::testing {
 
 /// tests/fixtures/small.json, which must load.
 inline SkillGraph fixture() {
-  auto result = load_graph_file(MLROADMAP_FIXTURES "/small.json");
+  auto result = load_graph_file(fixture_path("small.json"));
   REQUIRE(result.graph);
   return std::move(*result.graph);
 }

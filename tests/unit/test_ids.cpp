@@ -124,7 +124,7 @@ TEST_CASE("ids: a reference matches ids only, in any case, not names") {
         "'b2'?)\n");
 }
 
-TEST_CASE("ids: DOT quotes each one whole; Mermaid names nodes by number") {
+TEST_CASE("ids: DOT quotes each one whole: Mermaid names nodes by number") {
   const SkillGraph g = graph_of(graph_with(
       R"({"id": "http://data.europa.eu/esco/skill/abc-123", "name": "Statistics", "category": "math"},
 {"id": "user@ML:2.A", "name": "ML", "category": "math",

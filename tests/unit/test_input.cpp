@@ -1,12 +1,15 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "fixtures.hpp"
 #include "mlroadmap/input.hpp"
 
 using namespace mlroadmap;
+using mlroadmap::testing::fixture_path;
+using mlroadmap::testing::fixtures_dir;
 
 TEST_CASE("an input is read whole, up to its limit") {
-  const std::string path = MLROADMAP_FIXTURES "/have.txt";
+  const std::string path = fixture_path("have.txt");
   const auto text = read_input(path, 1 << 20);
   REQUIRE(text);
   CHECK(!text->empty());
@@ -23,14 +26,15 @@ TEST_CASE("an input is read whole, up to its limit") {
 }
 
 TEST_CASE("an input that cannot be opened or read says why, naming it") {
-  const auto missing = read_input(MLROADMAP_FIXTURES "/no-such-file.txt", 1 << 20);
+  const std::string missing_path = fixture_path("no-such-file.txt");
+  const auto missing = read_input(missing_path, 1 << 20);
   REQUIRE(!missing);
   CHECK(missing.error().kind == InputError::Kind::cannot_open);
-  CHECK(missing.error().message() == "cannot open '" MLROADMAP_FIXTURES
-                                     "/no-such-file.txt': No such file or directory");
+  CHECK(missing.error().message() ==
+        "cannot open '" + missing_path + "': No such file or directory");
 
-  const auto directory = read_input(MLROADMAP_FIXTURES, 1 << 20);
+  const auto directory = read_input(fixtures_dir(), 1 << 20);
   REQUIRE(!directory);
   CHECK(directory.error().kind == InputError::Kind::cannot_read);
-  CHECK(directory.error().message() == "cannot read '" MLROADMAP_FIXTURES "': Is a directory");
+  CHECK(directory.error().message() == "cannot read '" + fixtures_dir() + "': Is a directory");
 }

@@ -83,7 +83,7 @@ TEST_CASE("nulls: a prerequisite object needs an id or any_of that is not null")
         "graph.json:2:73: error: skill 'a': a prerequisite object needs 'id' or 'any_of'\n");
 }
 
-TEST_CASE("nulls: a null key given twice is still a duplicate; an unknown one still unknown") {
+TEST_CASE("nulls: a null key given twice is still a duplicate: an unknown one still unknown") {
   CHECK(problems(R"({"categories": [{"id": "c", "name": "C"}], "skills": [
 {"id": "a", "name": "A", "category": "c", "hours": null, "hours": 2, "colour": null}]})") ==
         "graph.json:2:58: error: skill 'a': duplicate key 'hours'\n"

@@ -94,7 +94,7 @@ TEST_CASE("an overlay adds items after the base's, in its own order") {
   CHECK(g.skill(5).id == "a");
 }
 
-TEST_CASE("a patch changes the fields it gives in place; null deletes one") {
+TEST_CASE("a patch changes the fields it gives in place: null deletes one") {
   Files files;
   const std::string text = merged(files, R"("skills": [{"id": "PYTHON", "hours": 60, "summary": null,
   "milestone": "Write a script."}])");
@@ -114,7 +114,7 @@ TEST_CASE("objects merge field by field, as RFC 7396 says") {
         std::string::npos);
 }
 
-TEST_CASE("a given list replaces the base's; add_ and remove_ edit it in place") {
+TEST_CASE("a given list replaces the base's: add_ and remove_ edit it in place") {
   Files files;
   CHECK(merged(files, R"("skills": [{"id": "plots", "prerequisites": ["python"]}])")
             .find(R"("prerequisites": ["python"], "recommended")") != std::string::npos);
@@ -193,7 +193,7 @@ TEST_CASE("an any_of group left empty by removals is an error naming each remova
                              "removed at "));
 }
 
-TEST_CASE("removing a role drops it from grows_into; a category still in use cannot go") {
+TEST_CASE("removing a role drops it from grows_into: a category still in use cannot go") {
   Files files;
   const auto roles = load(files, R"("roles": [{"id": "analyst", "remove": true}])", true);
   REQUIRE(roles.graph);
@@ -207,7 +207,7 @@ TEST_CASE("removing a role drops it from grows_into; a category still in use can
                              "category 'm' is removed at "));
 }
 
-TEST_CASE("an overlay's default role replaces the base's; two in one file are an error") {
+TEST_CASE("an overlay's default role replaces the base's: two in one file are an error") {
   Files files;
   const auto moved = load(files, R"("roles": [{"id": "lead", "default": true}])");
   REQUIRE(moved.graph);
@@ -224,7 +224,7 @@ TEST_CASE("an overlay's default role replaces the base's; two in one file are an
                              "role in this file ('lead' is the default at "));
 }
 
-TEST_CASE("an unknown id cannot be patched, edited or removed; did you mean") {
+TEST_CASE("an unknown id cannot be patched, edited or removed: did you mean") {
   Files files;
   const auto patch = load(files, R"("skills": [{"id": "pyton", "hours": 3}])");
   CHECK_FALSE(patch.graph);

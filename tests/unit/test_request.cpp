@@ -111,7 +111,7 @@ TEST_CASE("skills given as flags, even none, replace the profile's") {
   CHECK(request->have.empty());
 }
 
-TEST_CASE("a goal named twice is asked for once; skills are kept as given") {
+TEST_CASE("a goal named twice is asked for once: skills are kept as given") {
   const SkillGraph g = fixture();
   RequestFlags flags;
   flags.have = std::vector<std::string>{"python", "py"};
@@ -137,7 +137,7 @@ TEST_CASE("every unknown name is reported, skills first") {
                                  "'ml-engineer'?)"});
 }
 
-TEST_CASE("a start date must be one, and needs a pace; either problem is reported alone") {
+TEST_CASE("a start date must be one, and needs a pace: either problem is reported alone") {
   const SkillGraph g = fixture();
   RequestFlags flags;
   flags.have = std::vector<std::string>{"nosuch"};
