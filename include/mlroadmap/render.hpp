@@ -65,8 +65,18 @@ std::string render_batch_failure(RecordId id, std::size_t line,
 std::string render_plan_ids(const SkillGraph& graph, const Plan& plan);
 void render_plan_ids(const SkillGraph& graph, const Plan& plan, const TextSink& sink);
 
-/// The plan as a CommonMark document with a task list per stage.
-std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan);
+/// Where a Markdown plan came from, for the note at its end: the command that makes it again,
+/// and sentences on what else shaped it (a profile, a progress file, the MLROADMAP_GRAPH
+/// variable). The program's and the graph's versions are added to it.
+struct DocumentOrigin {
+  std::string command;             ///< one line; empty: the note gives no command
+  std::vector<std::string> notes;  ///< plain text, escaped when written
+};
+
+/// The plan as a CommonMark document: an overview map of the stages, then each stage with its
+/// map and a task list, each skill with an anchor its mentions link to; the origin at the end.
+std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan,
+                                 const DocumentOrigin& origin = {});
 
 /// A plan's steps and their edges, grouped by stage, as Graphviz DOT or a Mermaid flowchart.
 std::string render_plan_dot(const SkillGraph& graph, const Plan& plan);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "document_origin.hpp"
 #include "exit_codes.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
@@ -76,7 +77,9 @@ int run_plan(const PlanOptions& options) {
   }
   std::string text;
   switch (*format) {
-    case OutputFormat::markdown: text = render_plan_markdown(*graph, plan); break;
+    case OutputFormat::markdown:
+      text = render_plan_markdown(*graph, plan, document_origin(options));
+      break;
     case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
     case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
     case OutputFormat::csv: text = render_plan_csv(*graph, plan); break;

@@ -20,6 +20,7 @@ struct DiagramNode {
 struct DiagramGroup {
   std::string title;
   std::vector<DiagramNode> nodes;
+  bool context = false;  ///< skills outside what the drawing is about, drawn faint
 };
 
 struct DiagramEdge {
@@ -43,6 +44,16 @@ struct Diagram {
 Diagram diagram_of_graph(const SkillGraph& graph);
 /// A plan's steps, grouped by stage, with the edges between steps.
 Diagram diagram_of_plan(const SkillGraph& graph, const Plan& plan);
+
+/// The edge a plan link draws: from the step waited for to `step`.
+DiagramEdge plan_edge(const SkillGraph& graph, const Plan& plan, std::size_t step,
+                      const PlanLink& link);
+
+/// A node's label: the skill's name, and its hours on a second line when it has them.
+std::string node_label(const SkillGraph& graph, SkillIndex skill);
+
+/// Text for inside a double-quoted Mermaid label, drawn as written ('\n' is a line break).
+std::string mermaid_label(std::string_view raw);
 
 std::string render_dot(const SkillGraph& graph, const Diagram& diagram);
 /// Mermaid flowchart source (without a Markdown code fence).

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "mlroadmap/progress.hpp"
+#include "markdown_maps.hpp"
 #include "mlroadmap/render.hpp"
 #include "render_shared.hpp"
 #include "text.hpp"
@@ -20,12 +21,6 @@ constexpr std::array<bool, 256> kIsMarkup = [] {
   for (const char c : kMarkupCharacters) table[static_cast<unsigned char>(c)] = true;
   return table;
 }();
-
-// An '&' before a letter or '#' could start an entity or a character reference.
-bool starts_reference(std::string_view text, std::size_t ampersand) {
-  const char next = ampersand + 1 < text.size() ? text[ampersand + 1] : ' ';
-  return next == '#' || (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
-}
 
 // C0 controls (line breaks and tabs among them) and DEL.
 bool is_control(char c) {
@@ -74,6 +69,25 @@ struct PlanDocument {
   const PlanSchedule& schedule;
   bool paced;
 };
+
+// The id of a skill's entry: "skill-" and the skill's id, each byte other than an ASCII letter,
+// digit, '-' or '_' written as '.' and two hex digits, so that every id gives its own anchor,
+// safe in an attribute and a link.
+std::string skill_anchor(std::string_view id) {
+  std::string anchor = "skill-";
+  for (const char c : id) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+    anchor += plain ? std::string(1, c) : fmt::format(".{:02X}", static_cast<unsigned char>(c));
+  }
+  return anchor;
+}
+
+// A step's name linked to its entry in the document.
+std::string step_link(const SkillGraph& graph, const Plan& plan, std::uint32_t step) {
+  const Skill& skill = graph.skill(plan.steps[step].skill);
+  return fmt::format("[{}](#{})", markdown_text(skill.name), skill_anchor(skill.id));
+}
 
 std::string goal_names(const SkillGraph& graph, const Plan& plan) {
   if (plan.goals.empty()) return "every skill in the graph";
@@ -163,10 +177,45 @@ void add_contents(std::string& out, const std::vector<StageTotals>& stages) {
   }
 }
 
-void add_map(std::string& out, const SkillGraph& graph, const Plan& plan) {
-  out += "\n## Map\n\nArrows run from a skill to what it unlocks.\n\n```mermaid\n";
-  out += render_plan_mermaid(graph, plan);
+void add_map(std::string& out, const std::vector<StageTotals>& stages) {
+  out += "\n## Map\n\nThe stages in order: each can begin once the one before it is done. Each "
+         "stage below has a map of its own, where arrows run from a skill to what it unlocks."
+         "\n\n```mermaid\n";
+  out += detail::stage_overview_mermaid(stages);
   out += "```\n";
+}
+
+// A stage's map, in parts when it is too large for one: its skills, and the skills of
+// earlier stages they wait for.
+void add_stage_maps(std::string& out, const PlanDocument& doc, const StageTotals& stage) {
+  const auto parts = detail::split_stage(doc.plan, stage);
+  if (parts.size() == 1 && parts.front().context.empty()) {
+    out += "\nNone of these skills waits for another, so this stage needs no map.\n";
+    return;
+  }
+  const std::string title = stage_title(stage.stage);
+  if (parts.size() > 1) {
+    out += fmt::format("\nThe map of this stage is drawn in {} parts of at most {} boxes.\n",
+                       parts.size(), detail::kMaxMapNodes);
+  }
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const detail::MapPart& part = parts[k];
+    std::string part_title = title;
+    if (parts.size() > 1) {
+      part_title = fmt::format("{}, part {} of {}", title, k + 1, parts.size());
+      out += fmt::format("\nPart {} of {}: skills {} to {} of the list below.\n", k + 1,
+                         parts.size(), part.first - stage.first_step + 1,
+                         part.last - stage.first_step);
+    }
+    out += "\n```mermaid\n";
+    out += detail::stage_part_mermaid(doc.graph, doc.plan, part, part_title);
+    out += "```\n";
+    if (part.context_left_out > 0) {
+      out += fmt::format("\n{} from earlier stages that these wait for are not drawn; the "
+                         "\"Waits for\" line of each skill lists them all.\n",
+                         plural(part.context_left_out, "skill", "skills"));
+    }
+  }
 }
 
 // Why a step is in the plan: it is a goal, and the steps that need it, each with its reason.
@@ -176,7 +225,7 @@ std::string why_text(const SkillGraph& graph, const Plan& plan, std::size_t i) {
   for (const NeededBy& by : needed_by(graph, plan, i)) {
     if (!why.empty()) why += "; ";
     why += (by.recommended ? "recommended before " : "needed for ") +
-           markdown_text(graph.skill(plan.steps[by.step].skill).name);
+           step_link(graph, plan, by.step);
     if (!by.why.empty()) why += fmt::format(" ({})", markdown_text(by.why));
   }
   return why;
@@ -188,7 +237,7 @@ void add_waits_for(std::string& out, const SkillGraph& graph, const Plan& plan, 
   out += "  - Waits for: ";
   for (std::size_t k = 0; k < waits.size(); ++k) {
     if (k > 0) out += ", ";
-    out += markdown_text(graph.skill(plan.steps[waits[k].step].skill).name);
+    out += step_link(graph, plan, waits[k].step);
   }
   out += "\n";
 }
@@ -221,10 +270,11 @@ void add_step(std::string& out, const PlanDocument& doc, std::size_t i) {
     others += (others.empty() ? " (or " : ", ") + markdown_text(name);
   }
   if (!others.empty()) others += ")";
-  // The skill comment, hidden when rendered, lets `done --from` read a ticked item back.
-  out += fmt::format("\n- [ ] **{}**{}{} ({}) {}\n", markdown_text(skill.name),
+  // The skill comment, hidden when rendered, lets `done --from` read a ticked item back; the
+  // anchor is where the document's links to the skill lead.
+  out += fmt::format("\n- [ ] **{}**{}{} ({}) {} <a id=\"{}\"></a>\n", markdown_text(skill.name),
                      doc.plan.learning(i) ? " *(learning)*" : "", others, meta,
-                     skill_comment(skill.id));
+                     skill_comment(skill.id), skill_anchor(skill.id));
   if (const std::string_view summary = graph.summary(step.skill); !summary.empty()) {
     out += fmt::format("\n  {}\n\n", markdown_text(summary));
   }
@@ -241,28 +291,47 @@ void add_stage(std::string& out, const PlanDocument& doc, const StageTotals& sta
                      plural(stage.steps, "skill", "skills"), hours_text(stage.hours));
   if (doc.paced) out += ", " + weeks_text(doc.plan, doc.schedule.stages[stage.stage - 1]);
   out += ".\n";
+  add_stage_maps(out, doc, stage);
   for (std::size_t i = stage.first_step; i < stage.first_step + stage.steps; ++i) {
     add_step(out, doc, i);
   }
+}
+
+// How to make the document again, and with what: the command, notes, versions.
+void add_origin(std::string& out, const SkillGraph& graph, const DocumentOrigin& origin) {
+  out += "\n## About this document\n\n";
+  if (!origin.command.empty()) {
+    // One line that starts with the command's name cannot close the fence.
+    out += fmt::format("Made again with:\n\n```sh\n{}\n```\n\n", terminal_safe(origin.command));
+  }
+  for (const std::string& note : origin.notes) out += fmt::format("- {}\n", markdown_text(note));
+  out += fmt::format("- Program: mlroadmap {}\n", MLROADMAP_VERSION);
+  const std::string title = graph.title().empty() ? "untitled" : markdown_text(graph.title());
+  out += graph.version().empty()
+             ? fmt::format("- Graph: {}, no version given\n", title)
+             : fmt::format("- Graph: {}, version {}\n", title, markdown_text(graph.version()));
 }
 
 }  // namespace
 
 std::string markdown_escape(std::string_view text) { return markdown_text(text); }
 
-std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan) {
+std::string render_plan_markdown(const SkillGraph& graph, const Plan& plan,
+                                 const DocumentOrigin& origin) {
   const PlanSchedule schedule = schedule_plan(plan);
   const PlanDocument doc{graph, plan, schedule, plan.hours_per_week > 0};
   std::string out;
   add_overview(out, doc);
   if (plan.steps.empty()) {
     out += "\nNothing left to learn for this goal.\n";
+    add_origin(out, graph, origin);
     return out;
   }
   const auto stages = stage_totals(plan);
   add_contents(out, stages);
-  add_map(out, graph, plan);
+  add_map(out, stages);
   for (const StageTotals& stage : stages) add_stage(out, doc, stage);
+  add_origin(out, graph, origin);
   return out;
 }
 

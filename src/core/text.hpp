@@ -50,4 +50,11 @@ std::string terminal_safe(std::string_view text);
 /// The same, but tabs stay tabs (for a source line above a caret).
 std::string terminal_safe_keeping_tabs(std::string_view text);
 
+/// Whether the '&' at `ampersand` in `text` could start an HTML entity or character reference:
+/// it is followed by a letter or '#'.
+inline bool starts_reference(std::string_view text, std::size_t ampersand) {
+  const char next = ampersand + 1 < text.size() ? text[ampersand + 1] : ' ';
+  return next == '#' || (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+}
+
 }  // namespace mlroadmap

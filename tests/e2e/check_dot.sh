@@ -36,5 +36,12 @@ nodes=$("$binary" graph --graph "$fixtures/real-world-ids.json" --format dot | d
   awk '$1 == "node" { print $2 }' | tr -d '"' | sort)
 expected=$("$binary" skills --graph "$fixtures/real-world-ids.json" -q | sort)
 [ "$nodes" = "$expected" ] || { echo "FAIL: real-world-ids: the nodes are not the skills"; failed=1; }
+# Names are drawn as written: quotes, backslashes, '&' (Graphviz decodes entities), '<', '>',
+# unicode.
+for f in hostile-names small; do
+  "$binary" graph --graph "$fixtures/$f.json" --format dot | dot -Tsvg |
+    python3 "$(dirname "$0")/check_dot_labels.py" "$fixtures/$f.json" ||
+    { echo "FAIL: $f: Graphviz draws names other than the graph's"; failed=1; }
+done
 [ $failed = 0 ] && echo "Graphviz checks passed"
 exit $failed

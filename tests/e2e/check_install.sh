@@ -14,9 +14,9 @@ for file in bin/mlroadmap share/mlroadmap/ml-engineer.json \
   [ -e "$stage/$file" ] || { echo "FAIL: $file is not installed"; failed=1; }
 done
 if command -v scdoc >/dev/null; then
-  [ -e "$stage/share/man/man1/mlroadmap.1" ] || { echo "FAIL: the manual page is not installed"; failed=1; }
+  [ -e "$stage/share/man/man1/mlroadmap.1.gz" ] || { echo "FAIL: the manual page is not installed"; failed=1; }
   if command -v groff >/dev/null; then
-    warnings=$(groff -man -ww -z "$stage/share/man/man1/mlroadmap.1" 2>&1)
+    warnings=$(zcat "$stage/share/man/man1/mlroadmap.1.gz" | groff -man -ww -z 2>&1)
     [ -z "$warnings" ] || { echo "FAIL: groff warns about the manual page: $warnings"; failed=1; }
   fi
 fi

@@ -4,6 +4,7 @@
 # usage: check_markdown.sh BINARY FIXTURES_DIR
 set -u
 binary=$1 fixtures=$2
+here=$(dirname "$0")
 if ! command -v cmark >/dev/null; then
   echo "SKIPPED: cmark is not installed (apt-get install cmark; scripts/setup-debian.sh does)"
   exit 77
@@ -21,17 +22,31 @@ check() {  # name, then mlroadmap arguments
   headings=$(printf '%s\n' "$html" | grep -c '^<h2>Stage ')
   [ "$headings" -ge 1 ] || fail "$name: no stage headings"
   printf '%s\n' "$html" | grep -q '<h1>Roadmap to ' || fail "$name: no title"
-  printf '%s\n' "$html" | grep -q '<code class="language-mermaid">flowchart LR' || fail "$name: no Mermaid block"
+  printf '%s\n' "$html" | grep -q '<code class="language-mermaid">flowchart ' || fail "$name: no Mermaid block"
   printf '%s\n' "$html" | grep -q '\[ \] <strong>' || fail "$name: no task-list items"
   # Nothing from the data may become markup.
   if printf '%s\n' "$html" | grep -Eiq '<script|<img|<b>|href="javascript'; then
     fail "$name: markup from the data reached the HTML"
     printf '%s\n' "$html" | grep -Ei '<script|<img|<b>|href="javascript' | head -5
   fi
-  # Every stage in the contents has its heading, and every link target exists.
+  # Every stage in the contents has its heading.
   local toc
-  toc=$(printf '%s\n' "$html" | grep -o 'href="#[a-z0-9-]*"' | wc -l)
+  toc=$(printf '%s\n' "$html" | grep -o 'href="#stage-[a-z0-9-]*"' | sort -u | wc -l)
   [ "$toc" -eq "$headings" ] || fail "$name: $toc contents links for $headings stage headings"
+  # Every link inside the document (contents, skills) leads to a heading or an anchor, as
+  # cmark-gfm, GitHub's parser, reads it; each map block is at most 60 boxes.
+  if command -v cmark-gfm >/dev/null; then
+    local unresolved
+    unresolved=$(printf '%s\n' "$md" | cmark-gfm --unsafe -e tasklist | python3 "$here/check_links.py") ||
+      fail "$name: $unresolved"
+  else
+    echo "note: cmark-gfm is not installed: links are not checked"
+  fi
+  local biggest
+  biggest=$(printf '%s\n' "$md" | awk '/^```mermaid$/ { on = 1; n = 0; next }
+    /^```$/ { if (on && n > max) max = n; on = 0 } on && /^ +[st][0-9]+\["/ { n++ }
+    END { print max + 0 }')
+  [ "$biggest" -le 60 ] || fail "$name: a map of $biggest boxes"
 }
 
 check builtin --have python,sql --hours-per-week 10 --start 2027-01-04
@@ -39,5 +54,6 @@ check builtin-nlp --goal nlp-engineer
 check hostile --graph "$fixtures/hostile.json"
 check small --graph "$fixtures/small.json" --have sql
 check real-world-ids --graph "$fixtures/real-world-ids.json"
+check hostile-names --graph "$fixtures/hostile-names.json"
 [ $failed = 0 ] && echo "Markdown checks passed"
 exit $failed

@@ -8,7 +8,12 @@ trap 'rm -rf "$work"' EXIT
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
 
-"$binary" plan --have python,sql --format markdown >"$work/expected.md"
+# The documents as they should be: a Markdown plan names the file it was written to (without
+# its directory) in the command that makes it again.
+mkdir "$work/ref"
+"$binary" plan --have python,sql -o "$work/ref/roadmap.md"
+"$binary" plan --have python,sql --format markdown -o "$work/ref/fifo"
+mv "$work/ref/roadmap.md" "$work/expected.md"
 printf 'old contents\n' >"$work/roadmap.md"
 
 # Interrupt runs at different moments: the file is the old one or the complete new one, and
@@ -48,7 +53,7 @@ reader=$!
 wait "$reader"
 [ "$status" = 0 ] || fail "writing into a pipe exited $status: $(cat "$work/err")"
 [ -p "$work/fifo" ] || fail "the pipe was replaced by a file"
-cmp -s "$work/from-fifo" "$work/expected.md" || fail "the pipe's reader did not get the plan"
+cmp -s "$work/from-fifo" "$work/ref/fifo" || fail "the pipe's reader did not get the plan"
 
 # A reader that leaves early: quiet, and success.
 

@@ -43,12 +43,13 @@ TEST_CASE("markdown is a task list by stage") {
   CHECK(md.find("## Stage 2\n") != std::string::npos);
   CHECK(md.find("- [ ] **B \\[31mred** (C \\| \\<b\\>x\\</b\\>, 1.5 h)") != std::string::npos);
   CHECK(md.find("  - Why: a goal in itself\n") != std::string::npos);
-  CHECK(md.find("  - Why: a goal in itself; needed for B \\[31mred (needs \"a\")\n") !=
+  CHECK(md.find("  - Why: a goal in itself; needed for [B \\[31mred](#skill-b) (needs \"a\")\n") !=
         std::string::npos);
   CHECK(md.find("## Contents\n\n- [Stage 1: start now](#stage-1-start-now): 1 skill, 2 hours\n") !=
         std::string::npos);
   CHECK(md.find("```mermaid\nflowchart LR\n") != std::string::npos);
-  CHECK(md.find("  - Waits for: A \\*bold\\*") != std::string::npos);
+  CHECK(md.find("  - Waits for: [A \\*bold\\*") != std::string::npos);
+  CHECK(md.find("1.5 h) <!-- skill: b --> <a id=\"skill-b\"></a>\n") != std::string::npos);
 }
 
 TEST_CASE("text output drops control characters and colours only when asked") {
