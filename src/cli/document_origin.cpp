@@ -84,19 +84,40 @@ void add_plan_inputs(CommandLine& command, const PlanInputOptions& input) {
   if (!input.start.empty()) command.add("--start", input.start);
 }
 
+// The profile and progress file that shaped the plan: named on the command line (then the
+// command names them too) or found where the learner keeps them (then a note says so, since
+// the command reads them again only where they exist).
+void add_learner_files(CommandLine& command, DocumentOrigin& origin,
+                       const PlanInputOptions& input, const Sources& sources) {
+  // Left out on purpose, they stay out when the command runs again on another machine.
+  if (input.no_profile) command.add("--no-profile");
+  if (input.no_progress) command.add("--no-progress");
+  if (!sources.profile.empty()) {
+    const std::string profile = input.profile == "-" ? "-" : file_name(sources.profile);
+    if (!input.profile.empty()) command.add("--profile", profile);
+    origin.notes.push_back(fmt::format(
+        "{} {} shaped the plan too: its lists add to the command's, its single values give way "
+        "to the command's.",
+        input.profile.empty() ? "The default profile," : "The profile",
+        input.profile.empty() ? profile + "," : profile));
+  }
+  if (!sources.progress.empty()) {
+    const std::string progress = file_name(sources.progress);
+    if (!input.progress.empty()) command.add("--progress", progress);
+    origin.notes.push_back(fmt::format(
+        "{} {} took out what is done or skipped and marked what is being learned.",
+        input.progress.empty() ? "The default progress file," : "The progress file",
+        input.progress.empty() ? progress + "," : progress));
+  }
+}
+
 }  // namespace
 
-DocumentOrigin document_origin(const PlanOptions& options) {
+DocumentOrigin document_origin(const PlanOptions& options, const Sources& sources) {
   DocumentOrigin origin;
   CommandLine command;
   add_plan_inputs(command, options.input);
-  if (!options.input.profile.empty()) {
-    const std::string profile = file_name(options.input.profile);
-    command.add("--profile", profile);
-    origin.notes.push_back(fmt::format(
-        "The profile {} shaped the plan too; flags on the command line win over it.", profile));
-  }
-  // A progress file read for the plan adds its flag here and a note on what it marked done.
+  add_learner_files(command, origin, options.input, sources);
   const std::string graph = graph_path(options.graph);
   if (!graph.empty()) {
     command.add("--graph", file_name(graph));

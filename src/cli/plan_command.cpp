@@ -78,7 +78,7 @@ int run_plan(const PlanOptions& options) {
   std::string text;
   switch (*format) {
     case OutputFormat::markdown:
-      text = render_plan_markdown(*graph, plan, document_origin(options));
+      text = render_plan_markdown(*graph, plan, document_origin(options, sources));
       break;
     case OutputFormat::dot: text = render_plan_dot(*graph, plan); break;
     case OutputFormat::mermaid: text = render_plan_mermaid(*graph, plan); break;
