@@ -175,28 +175,40 @@ bool emit(const OutputOptions& options, std::string_view text) {
   return write_file_atomically(options.path, text);
 }
 
+Flag have_flag() {
+  return {.names = "--have",
+          .help = "Skills you already have: ids, names or aliases, comma lists",
+          .takes = Takes::skills,
+          .repeatable = true};
+}
+
+Flag goal_flag() {
+  return {.names = "--goal",
+          .help = "Roles or skills to aim for (default: the graph's "
+                  "default role)",
+          .takes = Takes::goals,
+          .repeatable = true};
+}
+
+Flag prefer_flag() {
+  return {.names = "--prefer",
+          .help = "Skills to take when a step can be met by any one of "
+                  "several (comma lists; first listed first)",
+          .takes = Takes::skills,
+          .repeatable = true};
+}
+
 void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bool with_schedule) {
   command.group("Plan options");
-  command.add(options.have, {.names = "--have",
-                             .help = "Skills you already have: ids, names or aliases, comma lists",
-                             .takes = Takes::skills,
-                             .repeatable = true});
+  command.add(options.have, have_flag());
   command.add(options.have_files, {.names = "--have-file",
                                    .help = "Read skills you have from FILE: one per line or "
                                            "comma-separated, '#' comments, or a CSV with a Name "
                                            "column as match reads; '-' for stdin",
                                    .takes = Takes::file,
                                    .repeatable = true});
-  command.add(options.goals, {.names = "--goal",
-                              .help = "Roles or skills to aim for (default: the graph's "
-                                      "default role)",
-                              .takes = Takes::goals,
-                              .repeatable = true});
-  command.add(options.prefer, {.names = "--prefer",
-                               .help = "Skills to take when a step can be met by any one of "
-                                       "several (comma lists; first listed first)",
-                               .takes = Takes::skills,
-                               .repeatable = true});
+  command.add(options.goals, goal_flag());
+  command.add(options.prefer, prefer_flag());
   options.exact_flag = command.add(
       options.exact, {.names = "--exact",
                       .help = "A skill you have covers only itself, not its prerequisites "

@@ -73,6 +73,11 @@ struct PlanInputOptions {
   CLI::Option* exact_flag = nullptr;
   CLI::Option* pace_option = nullptr;
 };
+/// --have, --goal and --prefer, as every command that takes them describes them.
+Flag have_flag();
+Flag goal_flag();
+Flag prefer_flag();
+
 void add_plan_input_options(CommandFlags& command, PlanInputOptions& options, bool with_schedule);
 /// --profile and --no-profile.
 void add_profile_options(CommandFlags& command, std::string& profile, bool& no_profile);

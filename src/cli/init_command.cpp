@@ -14,20 +14,9 @@ namespace mlroadmap::cli {
 
 void setup_init(CommandFlags& command, InitOptions& options) {
   command.group("Profile");
-  command.add(options.have, {.names = "--have",
-                             .help = "Skills you already have: ids, names or aliases, comma lists",
-                             .takes = Takes::skills,
-                             .repeatable = true});
-  command.add(options.goals, {.names = "--goal",
-                              .help = "Roles or skills to aim for (default: the graph's "
-                                      "default role)",
-                              .takes = Takes::goals,
-                              .repeatable = true});
-  command.add(options.prefer, {.names = "--prefer",
-                               .help = "Skills to take when a step can be met by any one of "
-                                       "several (comma lists; first listed first)",
-                               .takes = Takes::skills,
-                               .repeatable = true});
+  command.add(options.have, have_flag());
+  command.add(options.goals, goal_flag());
+  command.add(options.prefer, prefer_flag());
   command.add(options.hours_per_week, {.names = "--hours-per-week",
                                        .help = "Study pace in hours a week",
                                        .min = 0.1,
