@@ -375,6 +375,48 @@ void JsonReader::skip_value() {
   }
 }
 
+bool JsonReader::skim_value(const StringTest* wanted) {
+  const JsonType type = peek();
+  if (type == JsonType::string) {
+    const std::string_view value = read_string();
+    return wanted != nullptr && (*wanted)(value);
+  }
+  if (type != JsonType::object && type != JsonType::array) {
+    skip_value();
+    return false;
+  }
+  const std::size_t start = pos_;
+  std::string open;  // the brackets open inside the value, innermost last
+  bool held = false;
+  while (true) {
+    pos_ = find_structural_byte(text_, pos_);
+    if (pos_ >= text_.size()) {
+      fail(start, fmt::format("unexpected end of file inside this {}",
+                              open.front() == '{' ? "object" : "array"));
+    }
+    const char c = text_[pos_];
+    if (c == '"') {
+      const std::string_view value = read_string();
+      if (!held && wanted != nullptr) held = (*wanted)(value);
+    } else if (c == '{' || c == '[') {
+      if (depth_ + open.size() >= limits_.max_depth) {
+        fail(pos_, fmt::format("nesting deeper than {} levels", limits_.max_depth));
+      }
+      open.push_back(c);
+      ++pos_;
+    } else {
+      if (open.empty() || (open.back() == '{') != (c == '}')) {
+        fail(pos_, fmt::format("unexpected {}", describe_char(text_, pos_)));
+      }
+      open.pop_back();
+      ++pos_;
+      if (open.empty()) break;
+    }
+  }
+  first_ = false;
+  return held;
+}
+
 void JsonReader::finish() {
   skip_whitespace();
   if (pos_ < text_.size()) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "mlroadmap/graph.hpp"
 
 namespace mlroadmap::detail {
@@ -15,8 +17,13 @@ int list_index(std::string_view key) {
   return -1;
 }
 
-// A list's elements, with the id of each object that has a string "id", in one pass.
-void scan_items(JsonReader& json, ItemList& list) {
+bool is_naming_member(std::string_view key) {
+  return std::find(kNamingMembers.begin(), kNamingMembers.end(), key) != kNamingMembers.end();
+}
+
+// A list's elements, with the id of each object that has a string "id", in one pass; with
+// `wanted`, whether each names what passes it.
+void scan_items(JsonReader& json, ItemList& list, const JsonReader::StringTest* wanted) {
   list.present = true;
   list.array.open = json.offset();
   json.begin_array();
@@ -24,6 +31,7 @@ void scan_items(JsonReader& json, ItemList& list) {
     const JsonType type = json.peek();
     JsonElement element{json.offset(), 0, json.offset(), {}, type};
     std::string id;
+    bool names = false;
     if (type == JsonType::object) {
       json.begin_object();
       std::string_view key;
@@ -31,23 +39,27 @@ void scan_items(JsonReader& json, ItemList& list) {
       while (json.next_member(key, key_offset)) {
         if (key == "id" && id.empty() && json.peek() == JsonType::string) {
           id = json.read_string();
+        } else if (wanted != nullptr && !names && is_naming_member(key)) {
+          names = json.skim_value(wanted);
         } else {
-          json.skip_value();
+          json.skim_value();
         }
       }
     } else {
-      json.skip_value();
+      json.skim_value();
     }
     element.end = json.offset();
     list.array.elements.push_back(std::move(element));
     list.ids.push_back(std::move(id));
+    if (wanted != nullptr) list.names.push_back(names);
   }
   list.array.close = json.offset() - 1;
 }
 
 }  // namespace
 
-GraphShape scan_graph(std::string_view text, JsonLimits limits) {
+GraphShape scan_graph(std::string_view text, JsonLimits limits,
+                      const JsonReader::StringTest* wanted) {
   JsonReader json(text, limits);
   GraphShape shape;
   if (json.peek() != JsonType::object) {
@@ -61,9 +73,10 @@ GraphShape scan_graph(std::string_view text, JsonLimits limits) {
     JsonElement member{key_offset, 0, json.offset(), std::string(key), json.peek()};
     const int list = list_index(member.key);
     if (list >= 0 && member.type == JsonType::array && !shape.lists[list].present) {
-      scan_items(json, shape.lists[list]);
+      const bool skills = list == static_cast<int>(ItemKind::skill);
+      scan_items(json, shape.lists[list], skills ? wanted : nullptr);
     } else {
-      json.skip_value();
+      json.skim_value();
     }
     member.end = json.offset();
     shape.top.elements.push_back(std::move(member));

@@ -18,11 +18,13 @@ enum class ItemKind { category = 0, skill = 1, role = 2 };
 inline constexpr std::array<std::string_view, 3> kListNames = {"categories", "skills", "roles"};
 inline constexpr std::array<std::string_view, 3> kItemNames = {"category", "skill", "role"};
 
-/// One of a graph's lists: the array, and the id of each element (empty when it has none).
+/// One of a graph's lists: the array, the id of each element (empty when it has none) and,
+/// for the skills when scan_graph was given a test, whether each names what passes it.
 struct ItemList {
   bool present = false;
   JsonSequence array;
   std::vector<std::string> ids;
+  std::vector<bool> names;
 };
 
 /// A graph read shallowly: its top-level members and its lists.
@@ -31,8 +33,17 @@ struct GraphShape {
   std::array<ItemList, 3> lists;
 };
 
-/// Reads `text` shallowly; throws JsonSyntaxError where it is malformed or not an object.
-GraphShape scan_graph(std::string_view text, JsonLimits limits);
+/// The members of a skill that name other items: its category, prerequisites (any_of groups
+/// and their defaults among them) and recommendations.
+inline constexpr std::array<std::string_view, 3> kNamingMembers = {"category", "prerequisites",
+                                                                   "recommended"};
+
+/// Reads `text` shallowly; throws JsonSyntaxError where it is malformed or not an object. Its
+/// keys and strings are read strictly, but between them only brackets are matched: the text is
+/// loaded afterwards, which checks all of it, or was loaded before. With `wanted`, the strings
+/// of each skill's naming members are put to it (see ItemList::names).
+GraphShape scan_graph(std::string_view text, JsonLimits limits,
+                      const JsonReader::StringTest* wanted = nullptr);
 
 /// An item of an overlay's list: its members, and its id when it has a valid one.
 struct OverlayItem {

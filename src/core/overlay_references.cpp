@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
+#include <bitset>
+#include <cstdint>
+#include <functional>
 #include <unordered_map>
 
 #include "text.hpp"
@@ -12,43 +14,8 @@ namespace mlroadmap::detail {
 
 namespace {
 
-// Finds where any of some ids is written, ignoring ASCII case: only the items that hold one
-// are read any deeper. The text is folded to lower case a chunk at a time (chunks overlapping
-// by the longest id), and each id looked for in it with memmem.
-class Mentions {
- public:
-  explicit Mentions(std::vector<std::string> ids) : ids_(std::move(ids)) {
-    for (const std::string& id : ids_) longest_ = std::max(longest_, id.size());
-  }
-  /// The offsets in [begin, end) of `text` where an id starts, in order.
-  std::vector<std::size_t> find(std::string_view text, std::size_t begin, std::size_t end) const {
-    constexpr std::size_t kChunk = std::size_t{1} << 20;
-    std::vector<std::size_t> hits;
-    std::string folded;
-    for (std::size_t at = begin; at < end; at += kChunk) {
-      const std::size_t stop = std::min(end, at + kChunk + longest_);
-      folded.assign(text.substr(at, stop - at));
-      for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-      for (const std::string& id : ids_) {
-        const char* from = folded.data();
-        const char* const last = folded.data() + folded.size();
-        while (const void* found = memmem(from, static_cast<std::size_t>(last - from), id.data(),
-                                          id.size())) {
-          const auto offset = static_cast<std::size_t>(static_cast<const char*>(found) -
-                                                       folded.data());
-          if (offset < kChunk) hits.push_back(at + offset);  // else the next chunk's
-          from = static_cast<const char*>(found) + 1;
-        }
-      }
-    }
-    std::sort(hits.begin(), hits.end());
-    return hits;
-  }
-
- private:
-  std::vector<std::string> ids_;
-  std::size_t longest_ = 0;
-};
+// The bits of the filter of removed ids' hashes.
+constexpr std::size_t kSeenBits = 4096;
 
 class Dropper {
  public:
@@ -94,10 +61,22 @@ class Dropper {
 };
 
 Splice Dropper::run(const std::vector<Removal>& removals) {
+  // Only the skills that name a removed skill or category (escapes decoded) are read again.
+  // Most names are told apart by a hash ignoring case, without a lookup.
+  std::bitset<kSeenBits> seen;
+  std::size_t longest = 0;
   for (const Removal& r : removals) {
     removed_[static_cast<std::size_t>(r.kind)].emplace(to_lower_ascii(r.id), r.place);
+    if (r.kind == ItemKind::role) continue;
+    seen.set(hash_ignoring_case(r.id) % kSeenBits);
+    longest = std::max(longest, r.id.size());
   }
-  const GraphShape shape = scan_graph(text_, limits_);
+  const JsonReader::StringTest names_removed = [&](std::string_view name) {
+    return name.size() <= longest && seen.test(hash_ignoring_case(name) % kSeenBits) &&
+           (removed(ItemKind::skill, name) != nullptr ||
+            removed(ItemKind::category, name) != nullptr);
+  };
+  const GraphShape shape = scan_graph(text_, limits_, longest > 0 ? &names_removed : nullptr);
   skills(shape.lists[static_cast<std::size_t>(ItemKind::skill)]);
   const ItemList& roles = shape.lists[static_cast<std::size_t>(ItemKind::role)];
   for (std::size_t i = 0; i < roles.ids.size(); ++i) {
@@ -108,24 +87,11 @@ Splice Dropper::run(const std::vector<Removal>& removals) {
   return apply_edits(text_, map_, std::move(edits_));
 }
 
-// Only the skills whose text holds a removed skill's or category's id are read again.
 void Dropper::skills(const ItemList& list) {
-  std::vector<std::string> ids;
-  for (const ItemKind kind : {ItemKind::category, ItemKind::skill}) {
-    for (const auto& [id, place] : removed_[static_cast<std::size_t>(kind)]) ids.push_back(id);
-  }
-  if (ids.empty() || list.array.elements.empty()) return;
-  ids.emplace_back("\\u");  // an escape may spell any id: such skills are read too
-  const auto& elements = list.array.elements;
-  const std::vector<std::size_t> hits =
-      Mentions(std::move(ids)).find(text_, elements.front().begin, elements.back().end);
-  std::size_t item = 0;
-  for (const std::size_t hit : hits) {
-    while (item < elements.size() && elements[item].end <= hit) ++item;
-    if (item == elements.size()) break;
-    if (elements[item].begin > hit || elements[item].type != JsonType::object) continue;
-    in_skill(list.ids[item], elements[item].begin);
-    ++item;  // read once, however many hits it holds
+  for (std::size_t i = 0; i < list.names.size(); ++i) {
+    if (list.names[i] && list.array.elements[i].type == JsonType::object) {
+      in_skill(list.ids[i], list.array.elements[i].begin);
+    }
   }
 }
 
