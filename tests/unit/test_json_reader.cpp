@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "json_reader.hpp"
 
@@ -92,4 +93,56 @@ TEST_CASE("values report their offsets and types") {
   CHECK_FALSE(reader.next_element());
   CHECK_FALSE(reader.next_member(key, key_offset));
   reader.finish();
+}
+
+namespace {
+
+// Skims a whole document, returning "" or the syntax error as "offset: message".
+std::string skim(std::string_view text, mlroadmap::detail::JsonLimits limits = {}) {
+  try {
+    JsonReader reader(text, limits);
+    reader.skim_value();
+    reader.finish();
+    return "";
+  } catch (const JsonSyntaxError& e) {
+    return std::to_string(e.offset) + ": " + e.message;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("skimming ends where skipping ends, and tells the strings it reads") {
+  const std::string text =
+      R"([{"id": "a", "x": [1, {"y": "]}\"[{"}], "z": "\u0070ython"}, "b", 7, {}] )";
+  JsonReader strict(text);
+  strict.begin_array();
+  JsonReader quick(text);
+  quick.begin_array();
+  std::vector<std::string> seen;
+  const JsonReader::StringTest note = [&seen](std::string_view s) {
+    seen.emplace_back(s);
+    return s == "python";
+  };
+  const std::vector<bool> held = {true, false, false, false};
+  for (const bool expected : held) {
+    REQUIRE(strict.next_element());
+    REQUIRE(quick.next_element());
+    strict.skip_value();
+    CHECK(quick.skim_value(&note) == expected);
+    CHECK(quick.offset() == strict.offset());
+  }
+  CHECK_FALSE(quick.next_element());
+  CHECK(seen == std::vector<std::string>{"id", "a", "x", "y", "]}\"[{", "z", "python", "b"});
+}
+
+TEST_CASE("skimming still reads strings strictly and matches brackets") {
+  CHECK(skim(R"({"a": [1, 2}})") == "11: unexpected '}'");
+  CHECK(skim(R"({"a": [1, 2)") == "0: unexpected end of file inside this object");
+  CHECK(skim("[\"abc") == "1: unterminated string");
+  CHECK(skim("[\"a\tb\"]") == "3: control character U+0009 in a string must be escaped");
+  CHECK(skim("[\"\xFF\"]") == "2: invalid UTF-8 (byte 0xFF)");
+  CHECK(skim(std::string(65, '[') + std::string(65, ']')) == "64: nesting deeper than 64 levels");
+  CHECK(skim(std::string(64, '[') + std::string(64, ']')) == "");
+  // Between strings, only brackets count: what the loader would refuse passes here.
+  CHECK(skim("[01, tru, :]") == "");
 }
