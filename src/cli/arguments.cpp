@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <optional>
 
 #include "mlroadmap/spelling.hpp"
@@ -118,7 +119,13 @@ class Checker {
 
   // The value of the flag at args_[i] when it was not attached to it: the next argument.
   bool next_value(const Flag& flag, std::string_view typed, std::size_t& i) {
-    if (i + 1 >= args_.size() || looks_like_flag(args_[i + 1])) {
+    // A negative number after a flag that takes a number is its (wrong) value, not a flag.
+    const bool numeric = flag.takes == Takes::number || flag.takes == Takes::count;
+    const bool negative_number = i + 1 < args_.size() && args_[i + 1].size() > 1 &&
+                                 args_[i + 1][0] == '-' &&
+                                 (std::isdigit(static_cast<unsigned char>(args_[i + 1][1])) != 0 ||
+                                  args_[i + 1][1] == '.');
+    if (i + 1 >= args_.size() || (looks_like_flag(args_[i + 1]) && !(numeric && negative_number))) {
       const std::string accepted = accepted_values(flag);
       return fail(fmt::format("{} needs a value: {}{}", typed, flag.value_name(),
                               accepted.empty() ? "" : fmt::format(" ({})", accepted)));

@@ -145,7 +145,11 @@ std::optional<std::string> value_problem(const Flag& flag, std::string_view valu
     case Takes::count: {
       const auto count = parse_count(value);
       if (count && static_cast<double>(*count) >= flag.min) return std::nullopt;
-      if (count) return fmt::format("{} is out of range (use {} or more)", value, plain_number(flag.min));
+      const bool negative = value.size() > 1 && value.front() == '-' &&
+                            value.find_first_not_of("0123456789", 1) == std::string_view::npos;
+      if (count || negative) {
+        return fmt::format("{} is out of range (use {} or more)", value, plain_number(flag.min));
+      }
       return fmt::format("'{}' is not a whole number (use {}{})", value,
                          flag.min > 0 ? "" : "0, ", flag.min > 0 ? "1, 2, 3..." : "1, 2...");
     }
