@@ -182,6 +182,23 @@ TEST_CASE("a reference spelt with escapes is dropped as the plain one is") {
                              "removed at "));
 }
 
+TEST_CASE("only what names a skill is dropped: a summary or resource that spells one stays") {
+  Files files;
+  std::string base(kBase);
+  const std::string plain = R"("summary": "A language.")";
+  base.replace(base.find(plain), plain.size(),
+               R"("summary": "r", "resources": [{"title": "R", "url": "https://r.example/"}])");
+  files.write("base.json", base);
+  const auto result = load(files, R"("skills": [{"id": "r", "remove": true}])", true);
+  INFO(messages(result.diagnostics));
+  REQUIRE(result.graph);
+  CHECK(messages(result.diagnostics).find("skill 'python'") == std::string::npos);
+  const auto python = result.graph->find_skill("python");
+  REQUIRE(python);
+  CHECK(result.graph->summary(*python) == "r");
+  CHECK(result.graph->resources(*python).size() == 1);
+}
+
 TEST_CASE("an any_of group left empty by removals is an error naming each removal") {
   Files files;
   const auto result =
