@@ -94,6 +94,10 @@ std::string render_graph_json(const SkillGraph& graph);
 std::string render_skills_text(const SkillGraph& graph, std::optional<CategoryIndex> category,
                                const TextStyle& style);
 std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIndex> category);
+/// The same as a Markdown document: a table of skills per category (name, id, hours, what each
+/// needs first, the summary's first sentence), for a wiki or a README.
+std::string render_skills_markdown(const SkillGraph& graph,
+                                   std::optional<CategoryIndex> category);
 /// The categories in graph order with how many skills each holds; quiet: one id per line.
 std::string render_categories_text(const SkillGraph& graph, const TextStyle& style);
 /// The same for programs (skills --categories --format json).

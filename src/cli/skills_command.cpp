@@ -11,7 +11,8 @@ void setup_skills(CommandFlags& command, SkillsOptions& options) {
                                    .help = "List the categories instead, as the categories "
                                            "command does"});
   add_graph_options(command, options.graph);
-  add_output_options(command, options.output, {OutputFormat::text, OutputFormat::json});
+  add_output_options(command, options.output,
+                     {OutputFormat::text, OutputFormat::json, OutputFormat::markdown});
 }
 
 int run_skills(const SkillsOptions& options) {
@@ -29,9 +30,14 @@ int run_skills(const SkillsOptions& options) {
     }
     category = *found;
   }
-  const std::string text = *format == OutputFormat::json
-                               ? render_skills_json(*graph, category)
-                               : render_skills_text(*graph, category, text_style(options.output));
+  std::string text;
+  if (*format == OutputFormat::json) {
+    text = render_skills_json(*graph, category);
+  } else if (*format == OutputFormat::markdown) {
+    text = render_skills_markdown(*graph, category);
+  } else {
+    text = render_skills_text(*graph, category, text_style(options.output));
+  }
   return emit(options.output, text) ? kSuccess : kDataError;
 }
 

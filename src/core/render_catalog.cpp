@@ -191,6 +191,54 @@ std::string render_skills_json(const SkillGraph& graph, std::optional<CategoryIn
   return out;
 }
 
+namespace {
+
+// What a skill needs first, for a table cell: names, an any_of group as "one of A or B".
+std::string needs_cell(const SkillGraph& graph, SkillIndex s) {
+  std::string cell;
+  for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
+    const Requirement requirement = graph.requirement(s, r);
+    if (!cell.empty()) cell += ", ";
+    if (requirement.any_of) cell += "one of ";
+    for (std::size_t k = 0; k < requirement.options.size(); ++k) {
+      if (k > 0) cell += k + 1 == requirement.options.size() ? " or " : ", ";
+      cell += markdown_escape(graph.skill(requirement.options[k]).name);
+    }
+  }
+  return cell.empty() ? "nothing" : cell;
+}
+
+void add_category_table(std::string& out, const SkillGraph& graph, CategoryIndex c,
+                        const CategoryMembers& members) {
+  out += fmt::format("\n## {}\n\n{}, {}.\n", markdown_escape(graph.categories()[c].name),
+                     plural(members.skills.size(), "skill", "skills"), hours_text(members.hours));
+  if (members.skills.empty()) return;
+  out += "\n| Skill | Id | Hours | Needs first | Summary |\n|---|---|--:|---|---|\n";
+  for (const SkillIndex s : members.skills) {
+    const Skill& skill = graph.skill(s);
+    out += fmt::format("| {} | `{}` | {} | {} | {} |\n", markdown_escape(skill.name), skill.id,
+                       skill.has_hours ? format_number(skill.hours) : "",
+                       needs_cell(graph, s), markdown_escape(first_sentence(graph.summary(s))));
+  }
+}
+
+}  // namespace
+
+std::string render_skills_markdown(const SkillGraph& graph,
+                                   std::optional<CategoryIndex> category) {
+  std::string out = fmt::format("# Skills: {}\n", markdown_escape(graph.title()));
+  if (!graph.version().empty()) {
+    out += fmt::format("\nGraph version {}.\n", markdown_escape(graph.version()));
+  }
+  for (CategoryIndex c = 0; c < graph.categories().size(); ++c) {
+    if (category && *category != c) continue;
+    const CategoryMembers members = members_of(graph, c);
+    if (members.skills.empty() && !category) continue;
+    add_category_table(out, graph, c, members);
+  }
+  return out;
+}
+
 std::string render_categories_text(const SkillGraph& graph, const TextStyle& style) {
   std::string out;
   std::size_t width = 0;

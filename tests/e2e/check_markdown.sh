@@ -49,6 +49,30 @@ check() {  # name, then mlroadmap arguments
   [ "$biggest" -le 60 ] || fail "$name: a map of $biggest boxes"
 }
 
+# The skill catalog (skills --format markdown): one table row per skill, as GitHub's parser
+# reads it, and nothing from the data turned into markup or into extra cells.
+check_catalog() {  # name, then mlroadmap arguments
+  local name=$1
+  shift
+  command -v cmark-gfm >/dev/null || return
+  local md html skills rows headers cells
+  md=$(NO_COLOR=1 "$binary" skills --format markdown "$@") || { fail "$name catalog: mlroadmap failed"; return; }
+  html=$(printf '%s\n' "$md" | cmark-gfm -e table) || { fail "$name catalog: cmark-gfm failed"; return; }
+  skills=$(NO_COLOR=1 "$binary" skills -q "$@" | wc -l)
+  rows=$(printf '%s\n' "$html" | grep -c '^<tr>$')
+  headers=$(printf '%s\n' "$html" | grep -c '^<thead>$')
+  [ $((rows - headers)) -eq "$skills" ] || fail "$name catalog: $((rows - headers)) rows for $skills skills"
+  cells=$(printf '%s\n' "$html" | grep -c '^<td')
+  [ "$cells" -eq $((skills * 5)) ] || fail "$name catalog: $cells cells for $skills skills of 5"
+  if printf '%s\n' "$html" | grep -Eiq '<script|<img|<b>|href="javascript'; then
+    fail "$name catalog: markup from the data reached the HTML"
+  fi
+}
+
+check_catalog builtin
+check_catalog hostile --graph "$fixtures/hostile.json"
+check_catalog hostile-names --graph "$fixtures/hostile-names.json"
+
 check builtin --have python,sql --hours-per-week 10 --start 2027-01-04
 check builtin-nlp --goal nlp-engineer
 check hostile --graph "$fixtures/hostile.json"
