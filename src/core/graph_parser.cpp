@@ -34,14 +34,21 @@ constexpr std::size_t kSkillsToMeasure = 4096;
 }  // namespace
 
 GraphParser::GraphParser(JsonReader& json, Messages& messages, GraphBuilder& builder,
-                         const LoadOptions& limits, const MappedFile* mapped)
+                         const LoadOptions& limits, const MappedFile* mapped,
+                         ReadLayer* layer)
     : json_(json),
       messages_(messages),
       in_(json, messages),
       builder_(builder),
       limits_(limits),
       mapped_(mapped),
-      released_(json.offset()) {}
+      released_(json.offset()),
+      layer_(layer) {
+  if (layer_ == nullptr) return;
+  for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
+    matched_[static_cast<std::size_t>(kind)].assign(layer_->item_count(kind), false);
+  }
+}
 
 std::string_view GraphParser::read_id(const Owner& owner, std::string_view field,
                                       std::string_view kind) {
@@ -65,10 +72,15 @@ void GraphParser::parse_document() {
   const std::size_t document_offset = json_.offset();
   json_.begin_object();
   FieldSet<kTopFields> fields;
+  if (layer_ != nullptr) builder_.set_schema_version(layer_->schema_version());
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
     if (key == "extends") throw ExtendsFound{};
+    if (layer_ != nullptr && key == "schema_version") {
+      json_.skip_value();
+      continue;
+    }
     if (in_.accept_field(fields, key, key_offset, "graph") == ObjectReader::kSkipField) {
       json_.skip_value();
       continue;
@@ -76,6 +88,12 @@ void GraphParser::parse_document() {
     parse_top_field(key);
   }
   json_.finish();
+  for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
+    const std::size_t k = static_cast<std::size_t>(kind);
+    if (layer_ != nullptr && !lists_read_[k] && layer_->item_count(kind) > 0) {
+      throw LayerDeclined{};  // a list the graph does not have
+    }
+  }
   in_.require(fields, {"categories", "skills"}, document_offset, "graph");
   check_newer_fields();
 }
@@ -126,12 +144,14 @@ void GraphParser::parse_top_field(std::string_view key) {
 
 void GraphParser::parse_categories() {
   if (!in_.expect(JsonType::array, "graph", "categories")) return;
+  lists_read_[static_cast<std::size_t>(ItemKind::category)] = true;
   json_.begin_array();
   while (json_.next_element()) {
     const std::string owner = fmt::format("category #{}", ++category_ordinal_);
     if (!in_.expect(JsonType::object, owner, "categories[]")) continue;
-    parse_category(owner);
+    if (!take_layered(ItemKind::category)) parse_category(owner);
   }
+  read_layer_items(ItemKind::category);
 }
 
 void GraphParser::parse_category(const Owner& owner) {
@@ -172,11 +192,11 @@ void GraphParser::parse_category(const Owner& owner) {
 // known so far.
 struct GraphParser::SkillsTail {
   SkillsTail(std::string_view text, std::size_t start, const GraphBuilder& whole,
-             const LoadOptions& limits, const MappedFile* mapped)
+             const LoadOptions& limits, const MappedFile* mapped, ReadLayer* layer)
       : json(text, JsonLimits{limits.max_depth, limits.max_string_bytes}, start, 2),
         messages(text, std::string_view(), limits.max_errors),
         builder(text, limits.text_outlives_graph),
-        parser(json, messages, builder, limits, mapped) {
+        parser(json, messages, builder, limits, mapped, layer) {
     builder.copy_context(whole);
   }
   std::size_t read(const std::stop_token& stop) {
@@ -190,25 +210,34 @@ struct GraphParser::SkillsTail {
 
 void GraphParser::parse_skills() {
   if (!in_.expect(JsonType::array, "graph", "skills")) return;
+  lists_read_[static_cast<std::size_t>(ItemKind::skill)] = true;
   json_.begin_array();
   const std::size_t first = json_.offset();
   const std::size_t start = SplitArray::second_half(json_.text(), first);
   std::unique_ptr<SkillsTail> tail;
   if (start != SplitArray::kNone) {
-    tail = std::make_unique<SkillsTail>(json_.text(), start, builder_, limits_, mapped_);
+    tail = std::make_unique<SkillsTail>(json_.text(), start, builder_, limits_, mapped_,
+                                        layer_);
   }
   SplitArray split(start, [&tail](const std::stop_token& stop) { return tail->read(stop); });
   while (json_.next_element()) {
     if (json_.offset() == start) {
       if (const std::size_t end = split.join(); end != 0) {
         builder_.append(tail->builder);
+        for (std::size_t k = 0; k < matched_.size(); ++k) {
+          for (std::size_t i = 0; i < matched_[k].size(); ++i) {
+            if (tail->parser.matched_[k][i]) matched_[k][i] = true;
+          }
+        }
         json_.resume_after_container(end);
+        read_layer_items(ItemKind::skill);
         return;
       }
     }
     if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) continue;
     read_skill(first);
   }
+  read_layer_items(ItemKind::skill);
 }
 
 bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
@@ -216,7 +245,11 @@ bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
   while (json_.next_element()) {
     if (stop.stop_requested()) return false;
     if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) return false;
-    read_skill(first);
+    try {
+      read_skill(first);
+    } catch (const LayerDeclined&) {
+      return false;  // the whole read says so, when it comes here
+    }
     if (!messages_.diagnostics().empty()) return false;
   }
   return true;
@@ -227,7 +260,7 @@ bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
 // the text were all skills, with a margin (capacity never written costs address space, not
 // memory), so they grow once instead of doubling, which copies and touches everything twice.
 void GraphParser::read_skill(std::size_t first) {
-  parse_skill();
+  if (!take_layered(ItemKind::skill)) parse_skill();
   if (mapped_ != nullptr) mapped_->release_behind(released_, json_.offset());
   if (builder_.next_skill() != kSkillsToMeasure) return;
   const double scale = 1.25 * static_cast<double>(json_.text().size() - first) /
@@ -272,6 +305,7 @@ void GraphParser::parse_skill() {
   if (limits_.lint && !fields.has("hours")) {
     warn(object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
   }
+  if (dropped(ItemKind::category, category_id)) throw LayerDeclined{};  // still in use
   if (!category_id.empty()) {
     if (const auto category = builder_.find_category(category_id)) {
       skill.category = *category;
@@ -347,7 +381,8 @@ void GraphParser::parse_recommended(const Owner& owner, SkillGraph::SkillDetails
     const std::size_t offset = json_.offset();
     const JsonType type = json_.peek();
     if (type == JsonType::string) {
-      builder_.add_recommendation(builder_.keep(json_.read_string()), {}, offset);
+      const std::string_view name = json_.read_string();
+      if (!dropped(ItemKind::skill, name)) builder_.add_recommendation(builder_.keep(name), {}, offset);
     } else if (type == JsonType::object) {
       parse_recommendation_object(owner);
     } else {
@@ -392,7 +427,7 @@ void GraphParser::parse_recommendation_object(const Owner& owner) {
     }
     return;
   }
-  builder_.add_recommendation(id, why, id_offset);
+  if (!dropped(ItemKind::skill, id)) builder_.add_recommendation(id, why, id_offset);
 }
 
 void GraphParser::parse_aliases(SkillIndex index, const Owner& owner,
@@ -482,8 +517,8 @@ void GraphParser::parse_requirements(const Owner& owner) {
     const std::size_t offset = json_.offset();
     const JsonType type = json_.peek();
     if (type == JsonType::string) {
-      json_.read_string();  // looked up with the others once every name is known
-      builder_.add_prerequisite(offset);
+      // Looked up with the others once every name is known.
+      if (!dropped(ItemKind::skill, json_.read_string())) builder_.add_prerequisite(offset);
     } else if (type == JsonType::object) {
       parse_requirement_object(owner);
     } else {
@@ -503,6 +538,7 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
   const Owner what(owner, "prerequisite");
   std::string_view default_name;
   std::size_t default_offset = object_offset;
+  bool dropped_id = false;  // the skill it names is removed
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
@@ -513,8 +549,11 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
     } else if (key == "id") {
       if (!in_.expect(JsonType::string, what, key)) continue;
       const std::size_t offset = json_.offset();
-      json_.read_string();
-      builder_.add_option(offset);
+      if (dropped(ItemKind::skill, json_.read_string())) {
+        dropped_id = true;
+      } else {
+        builder_.add_option(offset);
+      }
     } else if (key == "any_of") {
       parse_any_of(owner, what, group);
     } else if (key == "default") {
@@ -523,7 +562,8 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
       default_name = read_text(what, key);
     }
   }
-  if (!default_name.empty()) {
+  if (dropped_id && !fields.has("any_of")) return;  // dropped whole
+  if (!default_name.empty() && !dropped(ItemKind::skill, default_name)) {
     if (fields.has("any_of")) {
       builder_.add_group_default(default_name, default_offset);
     } else {
@@ -547,14 +587,90 @@ void GraphParser::parse_any_of(const Owner& owner, const Owner& what,
   group.any_of = true;
   const std::uint32_t before = builder_.option_count();
   json_.begin_array();
+  bool dropped_any = false;
   while (json_.next_element()) {
     if (!in_.expect(JsonType::string, what, "any_of[]")) continue;
     const std::size_t offset = json_.offset();
-    json_.read_string();
-    builder_.add_option(offset);
+    if (dropped(ItemKind::skill, json_.read_string())) {
+      dropped_any = true;
+    } else {
+      builder_.add_option(offset);
+    }
   }
+  if (builder_.option_count() == before && dropped_any) throw LayerDeclined{};  // emptied
   if (builder_.option_count() == before) {
     error(array_offset, fmt::format("{}: empty 'any_of' group", owner));
+  }
+}
+
+// --- a layer laid over the graph as it is read ---------------------------------------------
+
+namespace {
+
+// The id of the object at `at` when it is its first member, written plainly; else nothing.
+std::optional<std::string_view> leading_id(std::string_view text, std::size_t at) {
+  const char* p = text.data() + at;
+  const char* const end = text.data() + text.size();
+  const auto next = [&p, end] {  // the next byte that is not white space, or 0
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    return p < end ? *p++ : '\0';
+  };
+  if (next() != '{' || next() != '"' || end - p < 3 || p[0] != 'i' || p[1] != 'd' ||
+      p[2] != '"') {
+    return std::nullopt;
+  }
+  p += 3;
+  if (next() != ':' || next() != '"') return std::nullopt;
+  const char* const start = p;
+  while (p < end && *p != '"' && *p != '\\') ++p;
+  if (p == end || *p != '"') return std::nullopt;
+  return std::string_view(start, static_cast<std::size_t>(p - start));
+}
+
+}  // namespace
+
+// The graph's item at the reader, when the layer changes items of its kind: dropped, or read
+// from the layer's text instead (true); or left to be read as it is (false).
+bool GraphParser::take_layered(ItemKind kind) {
+  if (layer_ == nullptr || !layer_->touches(kind)) return false;
+  const std::size_t begin = json_.offset();
+  const auto id = leading_id(json_.text(), begin);
+  if (!id) throw LayerDeclined{};
+  // Roles are few, and may all change when the default moves.
+  if (kind != ItemKind::role && !layer_->may_name(*id)) return false;
+  const ReadLayer::Action action = layer_->action(kind, *id);
+  if (action.item != ReadLayer::kNone) {
+    matched_[static_cast<std::size_t>(kind)][action.item] = true;
+  }
+  if (action.kind == ReadLayer::Action::keep) return false;
+  json_.skim_value();
+  if (action.kind == ReadLayer::Action::replace) {
+    read_layer_item(kind, layer_->patch(kind, action.item, begin, json_.offset()));
+  }
+  return true;
+}
+
+// An item of the layer's text, changed or new, read at `at` into the same graph.
+void GraphParser::read_layer_item(ItemKind kind, std::size_t at) {
+  JsonReader json(layer_->text(), JsonLimits{limits_.max_depth, limits_.max_string_bytes}, at,
+                  2);
+  GraphParser parser(json, messages_, builder_, limits_, nullptr, layer_);
+  switch (kind) {
+    case ItemKind::category:
+      parser.parse_category(fmt::format("category #{}", ++category_ordinal_));
+      break;
+    case ItemKind::skill: parser.parse_skill(); break;
+    case ItemKind::role: parser.parse_role(); break;
+  }
+}
+
+// The layer's items of a kind that the graph does not have, after the graph's.
+void GraphParser::read_layer_items(ItemKind kind) {
+  if (layer_ == nullptr) return;
+  const std::size_t k = static_cast<std::size_t>(kind);
+  lists_read_[k] = true;
+  for (std::uint32_t i = 0; i < matched_[k].size(); ++i) {
+    if (!matched_[k][i]) read_layer_item(kind, layer_->new_item(kind, i));
   }
 }
 
