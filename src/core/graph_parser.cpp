@@ -43,7 +43,8 @@ GraphParser::GraphParser(JsonReader& json, Messages& messages, GraphBuilder& bui
       limits_(limits),
       mapped_(mapped),
       released_(json.offset()),
-      layer_(layer) {
+      layer_(layer),
+      layer_items_(layer != nullptr) {
   if (layer_ == nullptr) return;
   for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
     matched_[static_cast<std::size_t>(kind)].assign(layer_->item_count(kind), false);
@@ -260,7 +261,7 @@ bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
 // the text were all skills, with a margin (capacity never written costs address space, not
 // memory), so they grow once instead of doubling, which copies and touches everything twice.
 void GraphParser::read_skill(std::size_t first) {
-  if (!take_layered(ItemKind::skill)) parse_skill();
+  parse_skill();
   if (mapped_ != nullptr) mapped_->release_behind(released_, json_.offset());
   if (builder_.next_skill() != kSkillsToMeasure) return;
   const double scale = 1.25 * static_cast<double>(json_.text().size() - first) /
@@ -281,14 +282,19 @@ void GraphParser::parse_skill() {
   bool has_details = false;
   std::string_view key;
   std::size_t key_offset;
+  bool first = layer_items_;  // a layer's item of the graph needs its id read first
   while (json_.next_member(key, key_offset)) {
     const Owner owner = skill_owner(skill.id);  // by id once the id is read
     const int field = in_.accept_field(fields, key, key_offset, owner);
+    if (first && layer_->touches(ItemKind::skill) && field != field_index(kSkillFields, "id")) {
+      throw LayerDeclined{};
+    }
     switch (field) {
       case ObjectReader::kSkipField: json_.skip_value(); break;
       case field_index(kSkillFields, "id"):
         id_offset = json_.offset();
         skill.id = read_id(owner, key, "skill");
+        if (first && layered(ItemKind::skill, skill.id, object_offset)) return;
         break;
       case field_index(kSkillFields, "category"):
         category_offset = json_.offset();
@@ -299,6 +305,7 @@ void GraphParser::parse_skill() {
         parse_skill_field(field, key, owner, skill, details);
         has_details = has_details || field >= field_index(kSkillFields, "summary");
     }
+    first = false;
   }
   const Owner owner = skill_owner(skill.id);
   in_.require(fields, {"id", "name", "category"}, object_offset, owner);
@@ -650,11 +657,31 @@ bool GraphParser::take_layered(ItemKind kind) {
   return true;
 }
 
+// The graph's item that started at `begin` and whose id, its first member, was just read, when
+// the layer changes it: the rest passed over, then dropped or read from the layer's text
+// instead (true); or left to be read on (false).
+bool GraphParser::layered(ItemKind kind, std::string_view id, std::size_t begin) {
+  if (!layer_->touches(kind) || !layer_->may_name(id)) return false;
+  const ReadLayer::Action action = layer_->action(kind, id);
+  if (action.item != ReadLayer::kNone) {
+    matched_[static_cast<std::size_t>(kind)][action.item] = true;
+  }
+  if (action.kind == ReadLayer::Action::keep) return false;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) json_.skim_value();
+  if (action.kind == ReadLayer::Action::replace) {
+    read_layer_item(kind, layer_->patch(kind, action.item, begin, json_.offset()));
+  }
+  return true;
+}
+
 // An item of the layer's text, changed or new, read at `at` into the same graph.
 void GraphParser::read_layer_item(ItemKind kind, std::size_t at) {
   JsonReader json(layer_->text(), JsonLimits{limits_.max_depth, limits_.max_string_bytes}, at,
                   2);
   GraphParser parser(json, messages_, builder_, limits_, nullptr, layer_);
+  parser.layer_items_ = false;  // it reads the layer's own item
   switch (kind) {
     case ItemKind::category:
       parser.parse_category(fmt::format("category #{}", ++category_ordinal_));

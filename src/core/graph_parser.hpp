@@ -54,7 +54,9 @@ class ReadLayer {
   /// False when the layer surely has no item of this id (of any kind)...
   bool may_name(std::string_view id) const { return named_.test(fingerprint(id)); }
   /// ... and when it surely removes nothing of this name.
-  bool may_remove(std::string_view name) const { return removed_.test(fingerprint(name)); }
+  bool may_remove(std::string_view name) const {
+    return removes_any_ && removed_.test(fingerprint(name));
+  }
   /// What becomes of an item of the graph, and the layer's item that says so (or kNone).
   struct Action {
     enum Kind { keep, drop, replace } kind = keep;
@@ -80,6 +82,7 @@ class ReadLayer {
  protected:
   std::bitset<4096> named_;    ///< fingerprints of the layer's ids
   std::bitset<4096> removed_;  ///< fingerprints of the ids it removes
+  bool removes_any_ = false;
 };
 
 class GraphParser {
@@ -100,6 +103,7 @@ class GraphParser {
   void parse_top_field(std::string_view key);
   // Under a layer.
   bool take_layered(ItemKind kind);
+  bool layered(ItemKind kind, std::string_view id, std::size_t begin);
   void read_layer_item(ItemKind kind, std::size_t at);
   void read_layer_items(ItemKind kind);
   bool dropped(ItemKind kind, std::string_view name) const {
@@ -160,6 +164,7 @@ class GraphParser {
   std::size_t released_;
   std::size_t category_ordinal_ = 0;
   ReadLayer* layer_;
+  bool layer_items_;  ///< whether the layer may change the items read (not its own)
   std::array<std::vector<bool>, 3> matched_;  ///< the layer's items met in the graph
   std::array<bool, 3> lists_read_{};
 };

@@ -75,6 +75,7 @@ void OverlayInLoad::check_items(ItemKind kind) {
     if (item.object.elements.size() != 2) throw LayerDeclined{};  // a removal with fields
     removed_ids_[k].insert(to_lower_ascii(item.id));
     removed_.set(fingerprint(item.id));
+    removes_any_ = true;
   }
   touched_[k] = !items.empty() || (kind == ItemKind::role && new_default_);
 }
