@@ -165,6 +165,7 @@ class GraphParser {
   std::size_t category_ordinal_ = 0;
   ReadLayer* layer_;
   bool layer_items_;  ///< whether the layer may change the items read (not its own)
+  std::array<bool, 3> layer_touches_{};  ///< the layer's touches(), by kind
   std::array<std::vector<bool>, 3> matched_;  ///< the layer's items met in the graph
   std::array<bool, 3> lists_read_{};
 };
