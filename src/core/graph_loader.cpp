@@ -18,6 +18,7 @@
 #include "json_object.hpp"
 #include "mapped_file.hpp"
 #include "overlay_chain.hpp"
+#include "overlay_in_load.hpp"
 #include "mlroadmap/input.hpp"
 
 namespace mlroadmap {
@@ -40,6 +41,8 @@ GraphLoadResult finish(detail::Messages& messages, detail::GraphBuilder& builder
 
 GraphLoadResult load_overlay(std::string_view text, std::string_view file_name,
                              const LoadOptions& limits);
+GraphLoadResult load_merged_overlay(std::string_view text, std::string_view file_name,
+                                    const LoadOptions& limits);
 
 // Loads `text`; `map`, for a merged graph, places its messages in the files it came from.
 GraphLoadResult load_text(std::string_view text, std::string_view file_name,
@@ -82,10 +85,21 @@ GraphLoadResult load_text(std::string_view text, std::string_view file_name,
   return finish(messages, builder);
 }
 
-// A graph that extends another: the chain of bases merged into one text, which is loaded with
-// its messages placed in the files that wrote them, after the merge's own.
+// A graph that extends another. One overlay on a graph is laid over it as the graph is read,
+// where it can be; else the chain is merged on text.
 GraphLoadResult load_overlay(std::string_view text, std::string_view file_name,
                              const LoadOptions& limits) {
+  auto read = detail::load_overlay_in_one_read(
+      text, file_name, limits,
+      detail::SourceFile{std::string(kBuiltinGraphName), builtin_graph_text()});
+  if (read) return GraphLoadResult{std::move(read), {}};
+  return load_merged_overlay(text, file_name, limits);
+}
+
+// The chain of an overlay merged on text, then loaded; its messages placed in the files that
+// wrote them, after the merge's own.
+GraphLoadResult load_merged_overlay(std::string_view text, std::string_view file_name,
+                                    const LoadOptions& limits) {
   detail::MergedText merged = detail::merge_overlays(
       text, file_name, limits, detail::SourceFile{std::string(kBuiltinGraphName), builtin_graph_text()});
   GraphLoadResult result;

@@ -34,14 +34,23 @@ constexpr std::size_t kSkillsToMeasure = 4096;
 }  // namespace
 
 GraphParser::GraphParser(JsonReader& json, Messages& messages, GraphBuilder& builder,
-                         const LoadOptions& limits, const MappedFile* mapped)
+                         const LoadOptions& limits, const MappedFile* mapped,
+                         ReadLayer* layer)
     : json_(json),
       messages_(messages),
       in_(json, messages),
       builder_(builder),
       limits_(limits),
       mapped_(mapped),
-      released_(json.offset()) {}
+      released_(json.offset()),
+      layer_(layer),
+      layer_items_(layer != nullptr) {
+  if (layer_ == nullptr) return;
+  for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
+    matched_[static_cast<std::size_t>(kind)].assign(layer_->item_count(kind), false);
+    layer_touches_[static_cast<std::size_t>(kind)] = layer_->touches(kind);
+  }
+}
 
 std::string_view GraphParser::read_id(const Owner& owner, std::string_view field,
                                       std::string_view kind) {
@@ -65,10 +74,15 @@ void GraphParser::parse_document() {
   const std::size_t document_offset = json_.offset();
   json_.begin_object();
   FieldSet<kTopFields> fields;
+  if (layer_ != nullptr) builder_.set_schema_version(layer_->schema_version());
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
     if (key == "extends") throw ExtendsFound{};
+    if (layer_ != nullptr && key == "schema_version") {
+      json_.skip_value();
+      continue;
+    }
     if (in_.accept_field(fields, key, key_offset, "graph") == ObjectReader::kSkipField) {
       json_.skip_value();
       continue;
@@ -76,6 +90,12 @@ void GraphParser::parse_document() {
     parse_top_field(key);
   }
   json_.finish();
+  for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
+    const std::size_t k = static_cast<std::size_t>(kind);
+    if (layer_ != nullptr && !lists_read_[k] && layer_->item_count(kind) > 0) {
+      throw LayerDeclined{};  // a list the graph does not have
+    }
+  }
   in_.require(fields, {"categories", "skills"}, document_offset, "graph");
   check_newer_fields();
 }
@@ -126,12 +146,14 @@ void GraphParser::parse_top_field(std::string_view key) {
 
 void GraphParser::parse_categories() {
   if (!in_.expect(JsonType::array, "graph", "categories")) return;
+  lists_read_[static_cast<std::size_t>(ItemKind::category)] = true;
   json_.begin_array();
   while (json_.next_element()) {
     const std::string owner = fmt::format("category #{}", ++category_ordinal_);
     if (!in_.expect(JsonType::object, owner, "categories[]")) continue;
-    parse_category(owner);
+    if (!take_layered(ItemKind::category)) parse_category(owner);
   }
+  read_layer_items(ItemKind::category);
 }
 
 void GraphParser::parse_category(const Owner& owner) {
@@ -172,11 +194,11 @@ void GraphParser::parse_category(const Owner& owner) {
 // known so far.
 struct GraphParser::SkillsTail {
   SkillsTail(std::string_view text, std::size_t start, const GraphBuilder& whole,
-             const LoadOptions& limits, const MappedFile* mapped)
+             const LoadOptions& limits, const MappedFile* mapped, ReadLayer* layer)
       : json(text, JsonLimits{limits.max_depth, limits.max_string_bytes}, start, 2),
         messages(text, std::string_view(), limits.max_errors),
         builder(text, limits.text_outlives_graph),
-        parser(json, messages, builder, limits, mapped) {
+        parser(json, messages, builder, limits, mapped, layer) {
     builder.copy_context(whole);
   }
   std::size_t read(const std::stop_token& stop) {
@@ -190,25 +212,34 @@ struct GraphParser::SkillsTail {
 
 void GraphParser::parse_skills() {
   if (!in_.expect(JsonType::array, "graph", "skills")) return;
+  lists_read_[static_cast<std::size_t>(ItemKind::skill)] = true;
   json_.begin_array();
   const std::size_t first = json_.offset();
   const std::size_t start = SplitArray::second_half(json_.text(), first);
   std::unique_ptr<SkillsTail> tail;
   if (start != SplitArray::kNone) {
-    tail = std::make_unique<SkillsTail>(json_.text(), start, builder_, limits_, mapped_);
+    tail = std::make_unique<SkillsTail>(json_.text(), start, builder_, limits_, mapped_,
+                                        layer_);
   }
   SplitArray split(start, [&tail](const std::stop_token& stop) { return tail->read(stop); });
   while (json_.next_element()) {
     if (json_.offset() == start) {
       if (const std::size_t end = split.join(); end != 0) {
         builder_.append(tail->builder);
+        for (std::size_t k = 0; k < matched_.size(); ++k) {
+          for (std::size_t i = 0; i < matched_[k].size(); ++i) {
+            if (tail->parser.matched_[k][i]) matched_[k][i] = true;
+          }
+        }
         json_.resume_after_container(end);
+        read_layer_items(ItemKind::skill);
         return;
       }
     }
     if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) continue;
     read_skill(first);
   }
+  read_layer_items(ItemKind::skill);
 }
 
 bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
@@ -216,7 +247,11 @@ bool GraphParser::parse_skills_to_end(const std::stop_token& stop) {
   while (json_.next_element()) {
     if (stop.stop_requested()) return false;
     if (!in_.expect(JsonType::object, skill_owner({}), "skills[]")) return false;
-    read_skill(first);
+    try {
+      read_skill(first);
+    } catch (const LayerDeclined&) {
+      return false;  // the whole read says so, when it comes here
+    }
     if (!messages_.diagnostics().empty()) return false;
   }
   return true;
@@ -248,14 +283,21 @@ void GraphParser::parse_skill() {
   bool has_details = false;
   std::string_view key;
   std::size_t key_offset;
+  // Under a layer that changes skills, each of the graph's needs its id first.
+  bool first = layer_items_ && layer_touches_[static_cast<std::size_t>(ItemKind::skill)];
   while (json_.next_member(key, key_offset)) {
     const Owner owner = skill_owner(skill.id);  // by id once the id is read
     const int field = in_.accept_field(fields, key, key_offset, owner);
+    if (first && field != field_index(kSkillFields, "id")) throw LayerDeclined{};
     switch (field) {
       case ObjectReader::kSkipField: json_.skip_value(); break;
       case field_index(kSkillFields, "id"):
         id_offset = json_.offset();
         skill.id = read_id(owner, key, "skill");
+        if (first && layer_->may_name(skill.id) &&
+            layered(ItemKind::skill, skill.id, object_offset)) {
+          return;
+        }
         break;
       case field_index(kSkillFields, "category"):
         category_offset = json_.offset();
@@ -266,12 +308,14 @@ void GraphParser::parse_skill() {
         parse_skill_field(field, key, owner, skill, details);
         has_details = has_details || field >= field_index(kSkillFields, "summary");
     }
+    first = false;
   }
   const Owner owner = skill_owner(skill.id);
   in_.require(fields, {"id", "name", "category"}, object_offset, owner);
   if (limits_.lint && !fields.has("hours")) {
     warn(object_offset, fmt::format("{}: no 'hours'; it counts as 0", owner));
   }
+  if (dropped(ItemKind::category, category_id)) throw LayerDeclined{};  // still in use
   if (!category_id.empty()) {
     if (const auto category = builder_.find_category(category_id)) {
       skill.category = *category;
@@ -347,7 +391,8 @@ void GraphParser::parse_recommended(const Owner& owner, SkillGraph::SkillDetails
     const std::size_t offset = json_.offset();
     const JsonType type = json_.peek();
     if (type == JsonType::string) {
-      builder_.add_recommendation(builder_.keep(json_.read_string()), {}, offset);
+      const std::string_view name = json_.read_string();
+      if (!dropped(ItemKind::skill, name)) builder_.add_recommendation(builder_.keep(name), {}, offset);
     } else if (type == JsonType::object) {
       parse_recommendation_object(owner);
     } else {
@@ -392,7 +437,7 @@ void GraphParser::parse_recommendation_object(const Owner& owner) {
     }
     return;
   }
-  builder_.add_recommendation(id, why, id_offset);
+  if (!dropped(ItemKind::skill, id)) builder_.add_recommendation(id, why, id_offset);
 }
 
 void GraphParser::parse_aliases(SkillIndex index, const Owner& owner,
@@ -482,8 +527,8 @@ void GraphParser::parse_requirements(const Owner& owner) {
     const std::size_t offset = json_.offset();
     const JsonType type = json_.peek();
     if (type == JsonType::string) {
-      json_.read_string();  // looked up with the others once every name is known
-      builder_.add_prerequisite(offset);
+      // Looked up with the others once every name is known.
+      if (!dropped(ItemKind::skill, json_.read_string())) builder_.add_prerequisite(offset);
     } else if (type == JsonType::object) {
       parse_requirement_object(owner);
     } else {
@@ -503,6 +548,7 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
   const Owner what(owner, "prerequisite");
   std::string_view default_name;
   std::size_t default_offset = object_offset;
+  bool dropped_id = false;  // the skill it names is removed
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
@@ -513,8 +559,11 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
     } else if (key == "id") {
       if (!in_.expect(JsonType::string, what, key)) continue;
       const std::size_t offset = json_.offset();
-      json_.read_string();
-      builder_.add_option(offset);
+      if (dropped(ItemKind::skill, json_.read_string())) {
+        dropped_id = true;
+      } else {
+        builder_.add_option(offset);
+      }
     } else if (key == "any_of") {
       parse_any_of(owner, what, group);
     } else if (key == "default") {
@@ -523,7 +572,8 @@ void GraphParser::parse_requirement_object(const Owner& owner) {
       default_name = read_text(what, key);
     }
   }
-  if (!default_name.empty()) {
+  if (dropped_id && !fields.has("any_of")) return;  // dropped whole
+  if (!default_name.empty() && !dropped(ItemKind::skill, default_name)) {
     if (fields.has("any_of")) {
       builder_.add_group_default(default_name, default_offset);
     } else {
@@ -547,12 +597,17 @@ void GraphParser::parse_any_of(const Owner& owner, const Owner& what,
   group.any_of = true;
   const std::uint32_t before = builder_.option_count();
   json_.begin_array();
+  bool dropped_any = false;
   while (json_.next_element()) {
     if (!in_.expect(JsonType::string, what, "any_of[]")) continue;
     const std::size_t offset = json_.offset();
-    json_.read_string();
-    builder_.add_option(offset);
+    if (dropped(ItemKind::skill, json_.read_string())) {
+      dropped_any = true;
+    } else {
+      builder_.add_option(offset);
+    }
   }
+  if (builder_.option_count() == before && dropped_any) throw LayerDeclined{};  // emptied
   if (builder_.option_count() == before) {
     error(array_offset, fmt::format("{}: empty 'any_of' group", owner));
   }

@@ -3,16 +3,22 @@
 // hands what it reads to a GraphBuilder. References between items are only recorded here;
 // graph_references resolves them once everything is read.
 
+#include <array>
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stop_token>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph_builder.hpp"
 #include "json_object.hpp"
 #include "mapped_file.hpp"
 #include "mlroadmap/load_options.hpp"
+#include "overlay_doc.hpp"
 
 namespace mlroadmap::detail {
 
@@ -20,12 +26,71 @@ namespace mlroadmap::detail {
 /// which overlay_chain merges before anything is loaded.
 struct ExtendsFound {};
 
+/// Thrown where a layer cannot do what its graph asks: the graph is loaded another way.
+struct LayerDeclined {};
+
+/// Something laid over a graph while it is read (an overlay: overlay_in_load.hpp). Per item of
+/// the graph, whether it is kept, dropped or read from a text of the layer's own instead; the
+/// layer's own items after the graph's; the names whose references are left out.
+class ReadLayer {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  /// A fingerprint of a name (its length, first and last eight bytes), the same whatever its
+  /// case: most names are told apart from the layer's by it in a few instructions. (Setting
+  /// bit 5 of every byte folds letters' case, and a few other bytes together, which only costs
+  /// a closer look.)
+  static std::size_t fingerprint(std::string_view name) {
+    std::uint64_t value = name.size();
+    if (name.size() >= 8) {
+      std::uint64_t first, last;
+      std::memcpy(&first, name.data(), 8);
+      std::memcpy(&last, name.data() + name.size() - 8, 8);
+      value ^= (first | 0x2020202020202020u) * 0xFF51AFD7ED558CCDu ^ (last | 0x2020202020202020u);
+    } else {
+      for (const char c : name) value = value << 8 | (static_cast<unsigned char>(c) | 0x20u);
+    }
+    return static_cast<std::size_t>((value * 0x9E3779B97F4A7C15u) >> 52);  // 12 bits
+  }
+  /// False when the layer surely has no item of this id (of any kind)...
+  bool may_name(std::string_view id) const { return named_.test(fingerprint(id)); }
+  /// ... and when it surely removes nothing of this name.
+  bool may_remove(std::string_view name) const {
+    return removes_any_ && removed_.test(fingerprint(name));
+  }
+  /// What becomes of an item of the graph, and the layer's item that says so (or kNone).
+  struct Action {
+    enum Kind { keep, drop, replace } kind = keep;
+    std::uint32_t item = kNone;
+  };
+  virtual ~ReadLayer() = default;
+  /// The text every offset points into: the graph's, then the layer's.
+  virtual std::string_view text() const = 0;
+  /// Whether the layer changes items of this kind (each must then name its id first).
+  virtual bool touches(ItemKind kind) const = 0;
+  virtual Action action(ItemKind kind, std::string_view id) const = 0;
+  /// The graph's item [begin, end) as the layer's `item` changes it: where that text starts.
+  virtual std::size_t patch(ItemKind kind, std::uint32_t item, std::size_t begin,
+                            std::size_t end) = 0;
+  /// The layer's items of a kind; where item `i` starts, when the graph has no such item.
+  virtual std::size_t item_count(ItemKind kind) const = 0;
+  virtual std::size_t new_item(ItemKind kind, std::uint32_t i) const = 0;
+  /// Whether references to `name`, an item of this kind, are left out.
+  virtual bool removed(ItemKind kind, std::string_view name) const = 0;
+  /// The schema version the layer declares, which the graph's own gives way to.
+  virtual int schema_version() const = 0;
+
+ protected:
+  std::bitset<4096> named_;    ///< fingerprints of the layer's ids
+  std::bitset<4096> removed_;  ///< fingerprints of the ids it removes
+  bool removes_any_ = false;
+};
+
 class GraphParser {
  public:
   /// Reads with `json` into `builder`; `mapped`, when the text is a mapped file, takes back the
-  /// pages the reader has left behind.
+  /// pages the reader has left behind; `layer`, when given, is laid over what is read.
   GraphParser(JsonReader& json, Messages& messages, GraphBuilder& builder,
-              const LoadOptions& limits, const MappedFile* mapped);
+              const LoadOptions& limits, const MappedFile* mapped, ReadLayer* layer = nullptr);
 
   /// The whole document; throws ExtendsFound at a top-level "extends".
   void parse_document();
@@ -36,6 +101,14 @@ class GraphParser {
   /// reads it; false at the first message or when asked to stop.
   bool parse_skills_to_end(const std::stop_token& stop);
   void parse_top_field(std::string_view key);
+  // Under a layer.
+  bool take_layered(ItemKind kind);
+  bool layered(ItemKind kind, std::string_view id, std::size_t begin);
+  void read_layer_item(ItemKind kind, std::size_t at);
+  void read_layer_items(ItemKind kind);
+  bool dropped(ItemKind kind, std::string_view name) const {
+    return layer_ != nullptr && layer_->may_remove(name) && layer_->removed(kind, name);
+  }
   void check_newer_fields();
   /// Notes the use of a field that needs schema_version 2, written at `offset`.
   void newer_field(std::string_view field, std::size_t offset);
@@ -90,6 +163,11 @@ class GraphParser {
   const MappedFile* mapped_;
   std::size_t released_;
   std::size_t category_ordinal_ = 0;
+  ReadLayer* layer_;
+  bool layer_items_;  ///< whether the layer may change the items read (not its own)
+  std::array<bool, 3> layer_touches_{};  ///< the layer's touches(), by kind
+  std::array<std::vector<bool>, 3> matched_;  ///< the layer's items met in the graph
+  std::array<bool, 3> lists_read_{};
 };
 
 }  // namespace mlroadmap::detail

@@ -73,11 +73,16 @@ std::optional<std::string> element_id(std::string_view text, const JsonElement& 
 }
 
 Splice apply_edits(std::string_view text, const SourceMap& map, std::vector<Edit> edits) {
+  return apply_edits(text, map, std::move(edits), 0, text.size());
+}
+
+Splice apply_edits(std::string_view text, const SourceMap& map, std::vector<Edit> edits,
+                   std::size_t begin, std::size_t end) {
   std::stable_sort(edits.begin(), edits.end(),
                    [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
   Splice out;
-  out.reserve(text.size() + 4096);
-  std::size_t at = 0;
+  out.reserve(end - begin + 4096);
+  std::size_t at = begin;
   for (const Edit& edit : edits) {
     if (edit.begin < at) continue;  // overlaps one already made: never made by the merge
     out.copy(text, map, at, edit.begin);
@@ -90,7 +95,7 @@ Splice apply_edits(std::string_view text, const SourceMap& map, std::vector<Edit
     }
     at = edit.end;
   }
-  out.copy(text, map, at, text.size());
+  out.copy(text, map, at, end);
   return out;
 }
 

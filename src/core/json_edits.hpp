@@ -67,6 +67,9 @@ struct Edit {
 /// The original with the edits made, and its map. Edits may come in any order but must not
 /// overlap; insertions at one offset keep their order.
 Splice apply_edits(std::string_view text, const SourceMap& map, std::vector<Edit> edits);
+/// The same for the range [begin, end) of the original only, which holds every edit.
+Splice apply_edits(std::string_view text, const SourceMap& map, std::vector<Edit> edits,
+                   std::size_t begin, std::size_t end);
 
 /// The edits to one array or object: elements removed, values replaced, elements appended.
 class SequenceEditor {

@@ -37,6 +37,12 @@ class OverlayStep {
       : in_(in), diagnostics_(diagnostics), top_(in.base, in.base_shape.top) {}
 
   StepResult run();
+  /// The item at [begin, end) of the base patched alone.
+  Splice patch_alone(ItemKind kind, std::size_t begin, std::size_t end, const OverlayItem& item,
+                     bool strip_default) {
+    patch_item(kind, begin, item, strip_default);
+    return apply_edits(in_.base, in_.base_map, std::move(edits_), begin, end);
+  }
 
  private:
   SourcePlace here(std::size_t overlay_offset) const {
@@ -371,6 +377,12 @@ void OverlayStep::edit_elements(const JsonElement* add, const JsonElement* remov
 
 StepResult apply_overlay(const StepInput& input, std::vector<Diagnostic>& diagnostics) {
   return OverlayStep(input, diagnostics).run();
+}
+
+Splice patch_one_item(const StepInput& input, ItemKind kind, std::size_t begin, std::size_t end,
+                      const OverlayItem& item, bool strip_default,
+                      std::vector<Diagnostic>& diagnostics) {
+  return OverlayStep(input, diagnostics).patch_alone(kind, begin, end, item, strip_default);
 }
 
 }  // namespace mlroadmap::detail

@@ -43,4 +43,11 @@ struct StepResult {
 /// Lays the overlay over the graph; problems go to `diagnostics`.
 StepResult apply_overlay(const StepInput& input, std::vector<Diagnostic>& diagnostics);
 
+/// One item of the graph, the object at `begin` of input.base that ends before `end`, with the
+/// overlay's `item` laid over it as apply_overlay lays it (an empty item only strips the
+/// default, when `strip_default`): the item's text as merged. input.base_shape is not read.
+Splice patch_one_item(const StepInput& input, ItemKind kind, std::size_t begin, std::size_t end,
+                      const OverlayItem& item, bool strip_default,
+                      std::vector<Diagnostic>& diagnostics);
+
 }  // namespace mlroadmap::detail

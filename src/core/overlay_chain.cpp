@@ -84,19 +84,9 @@ std::string identity_of(const std::filesystem::path& path) {
 std::optional<std::uint32_t> Chain::open_base(const Link& link) {
   const SourceFile& from = files_[link.file];
   const std::string& extends = link.shape.extends;
-  std::string name, identity;
-  if (extends == kExtendsBuiltin) {
-    name = builtin_.name;
-    identity = std::string(kExtendsBuiltin);
-  } else {
-    std::filesystem::path path(extends);
-    const bool real_file = !from.name.empty() && from.name.front() != '<';
-    if (path.is_relative() && real_file) {
-      path = std::filesystem::path(from.name).parent_path() / path;
-    }
-    name = path.lexically_normal().string();
-    identity = identity_of(path);
-  }
+  const std::string name = base_name(from.name, extends, builtin_.name);
+  const std::string identity =
+      extends == kExtendsBuiltin ? std::string(kExtendsBuiltin) : identity_of(name);
   if (const auto seen = std::find(identities_.begin(), identities_.end(), identity);
       seen != identities_.end()) {
     std::string loop;
@@ -184,6 +174,15 @@ MergedText Chain::merge(std::string_view text, std::string_view file_name) {
 MergedText merge_overlays(std::string_view text, std::string_view file_name,
                           const LoadOptions& limits, SourceFile builtin) {
   return Chain(limits, std::move(builtin)).merge(text, file_name);
+}
+
+std::string base_name(std::string_view from, std::string_view extends,
+                      std::string_view builtin) {
+  if (extends == kExtendsBuiltin) return std::string(builtin);
+  std::filesystem::path path(extends);
+  const bool real_file = !from.empty() && from.front() != '<';
+  if (path.is_relative() && real_file) path = std::filesystem::path(from).parent_path() / path;
+  return path.lexically_normal().string();
 }
 
 void sort_by_place(std::vector<Diagnostic>& diagnostics, const std::vector<SourceFile>& files) {

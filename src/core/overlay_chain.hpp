@@ -32,6 +32,10 @@ struct MergedText {
 MergedText merge_overlays(std::string_view text, std::string_view file_name,
                           const LoadOptions& limits, SourceFile builtin);
 
+/// The name of the graph that `extends` names, from the file `from` (relative to its folder
+/// when `from` is a real file); `builtin` for "builtin".
+std::string base_name(std::string_view from, std::string_view extends, std::string_view builtin);
+
 /// Puts diagnostics in the order of the files (as `files` lists them), then of lines.
 void sort_by_place(std::vector<Diagnostic>& diagnostics, const std::vector<SourceFile>& files);
 

@@ -27,12 +27,14 @@ std::string role_owner(std::string_view id, std::size_t ordinal) {
 
 void GraphParser::parse_roles() {
   if (!in_.expect(JsonType::array, "graph", "roles")) return;
+  lists_read_[static_cast<std::size_t>(ItemKind::role)] = true;
   json_.begin_array();
   while (json_.next_element()) {
     const std::string owner = fmt::format("role #{}", builder_.parts().roles.size() + 1);
     if (!in_.expect(JsonType::object, owner, "roles[]")) continue;
-    parse_role();
+    if (!take_layered(ItemKind::role)) parse_role();
   }
+  read_layer_items(ItemKind::role);
 }
 
 void GraphParser::parse_role() {
@@ -81,7 +83,10 @@ void GraphParser::parse_role_names(const Owner& owner, std::string_view key, Rol
   while (json_.next_element()) {
     if (!in_.expect(JsonType::string, owner, element)) continue;
     const std::size_t offset = json_.offset();
-    list.emplace_back(builder_.keep(json_.read_string()), offset);
+    const std::string_view name = json_.read_string();
+    if (!dropped(key == "skills" ? ItemKind::skill : ItemKind::role, name)) {
+      list.emplace_back(builder_.keep(name), offset);
+    }
   }
 }
 

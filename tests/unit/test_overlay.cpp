@@ -7,9 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "graphs.hpp"
 #include "mlroadmap/overlay.hpp"
+#include "mlroadmap/render.hpp"
+#include "overlay_in_load.hpp"
 
 using namespace mlroadmap;
 
@@ -321,4 +326,87 @@ TEST_CASE("merge gives one graph without extends that loads to the same plans") 
   }
   // A graph that extends nothing is its own merge.
   CHECK(merge_graph(kBase, "base.json").text == kBase);
+}
+
+namespace {
+
+// Everything a graph holds, as text: two graphs with the same are the same graph.
+std::string everything(const SkillGraph& graph) {
+  std::string text = render_graph_json(graph) + render_skills_json(graph, std::nullopt) +
+                     render_categories_json(graph);
+  text += graph.default_role() ? std::string(graph.roles()[*graph.default_role()].id) : "-";
+  for (RoleIndex r = 0; r < graph.roles().size(); ++r) {
+    const Role& role = graph.roles()[r];
+    text += fmt::format("\n{} {} {} {} {}:", role.id, role.name, role.summary, role.is_default,
+                        role.salary ? role.salary->currency : "");
+    for (const SkillIndex s : role.targets) text += fmt::format(" {}", graph.skill(s).id);
+    PlanRequest request;
+    request.goals.push_back(Goal{Goal::Kind::role, r});
+    text += "\n" + render_plan_ids(graph, make_plan(graph, request));
+  }
+  for (SkillIndex s = 0; s < graph.skill_count(); ++s) text += render_skill_json(graph, s);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("an overlay laid over its base as it is read gives the graph the merge on text gives") {
+  Files files;
+  const std::vector<std::string> bodies = {
+      R"("skills": [{"id": "python", "hours": 90, "summary": null}])",
+      R"("skills": [{"id": "r", "remove": true}, {"id": "sql", "name": "SQL", "category": "p",
+                     "hours": 20, "prerequisites": ["R", "python"]}],
+         "roles": [{"id": "analyst", "add_skills": ["sql"], "remove_skills": ["plots"]}])",
+      R"("skills": [{"id": "PLOTS", "add_prerequisites": ["python"], "remove_prerequisites": ["r"],
+                     "recommended": []}])",
+      R"("categories": [{"id": "m", "name": "Maths"}, {"id": "x", "name": "Extra"}],
+         "skills": [{"id": "calc", "name": "Calculus", "category": "x",
+                     "prerequisites": [{"any_of": ["r", "python"], "default": "python"}]}],
+         "roles": [{"id": "lead", "default": true, "salary": {"region": "EU"}},
+                   {"id": "new", "name": "New", "skills": ["calc"], "builds_on": ["lead"]}])",
+      R"("skills": [{"id": "python", "remove": true}],
+         "roles": [{"id": "lead", "remove": true}])",
+  };
+  for (const std::string& body : bodies) {
+    INFO(body);
+    const std::string path = files.write("overlay.json", overlay(body));
+    const std::string text = overlay(body);
+    const auto in_one_read = detail::load_overlay_in_one_read(
+        text, path, LoadOptions{}, detail::SourceFile{"<built-in graph>", builtin_graph_text()});
+    LoadOptions lint;
+    lint.lint = true;  // which always merges on text, to say what it drops
+    const GraphLoadResult merged = load_graph_file(path, lint);
+    INFO(messages(merged.diagnostics));
+    REQUIRE(merged.graph);
+    REQUIRE(in_one_read);
+    CHECK(everything(*in_one_read) == everything(*merged.graph));
+    const GraphLoadResult loaded = load_graph_file(path);
+    REQUIRE(loaded.graph);
+    CHECK(everything(*loaded.graph) == everything(*merged.graph));
+  }
+}
+
+TEST_CASE("what only the merge on text can say, it says: the read declines") {
+  Files files;
+  const std::vector<std::string> bodies = {
+      R"("title": "Company graph")",                                      // a top-level patch
+      R"("skills": [{"id": "nope", "remove": true}])",                    // unknown id
+      R"("skills": [{"id": "python", "hours": 1}, {"id": "PYTHON", "hours": 2}])",  // twice
+      R"("skills": [{"id": "plots", "remove_prerequisites": ["python"]}])",  // not in the list
+      R"("skills": [{"id": "python", "remove": true}, {"id": "r", "remove": true}])",  // empty any_of
+      R"("categories": [{"id": "m", "remove": true}])",                   // still in use
+  };
+  for (const std::string& body : bodies) {
+    INFO(body);
+    const std::string path = files.write("overlay.json", overlay(body));
+    CHECK_FALSE(detail::load_overlay_in_one_read(overlay(body), path, LoadOptions{},
+                                                 detail::SourceFile{"<built-in graph>", {}}));
+    // The load still says what is wrong, or gives the graph, as the merge on text does.
+    const GraphLoadResult loaded = load_graph_file(path);
+    LoadOptions lint;
+    lint.lint = true;
+    const GraphLoadResult merged = load_graph_file(path, lint);
+    CHECK(loaded.graph.has_value() == merged.graph.has_value());
+    if (loaded.graph && merged.graph) CHECK(everything(*loaded.graph) == everything(*merged.graph));
+  }
 }

@@ -1,0 +1,101 @@
+// The graph parser's reading under a layer (an overlay laid over the graph as it is read):
+// each item the layer changes is dropped or read from the layer's text instead, and the
+// layer's own items come after the graph's.
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "graph_parser.hpp"
+
+namespace mlroadmap::detail {
+
+namespace {
+
+// The id of the object at `at` when it is its first member, written plainly; else nothing.
+std::optional<std::string_view> leading_id(std::string_view text, std::size_t at) {
+  const char* p = text.data() + at;
+  const char* const end = text.data() + text.size();
+  const auto next = [&p, end] {  // the next byte that is not white space, or 0
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    return p < end ? *p++ : '\0';
+  };
+  if (next() != '{' || next() != '"' || end - p < 3 || p[0] != 'i' || p[1] != 'd' ||
+      p[2] != '"') {
+    return std::nullopt;
+  }
+  p += 3;
+  if (next() != ':' || next() != '"') return std::nullopt;
+  const char* const start = p;
+  while (p < end && *p != '"' && *p != '\\') ++p;
+  if (p == end || *p != '"') return std::nullopt;
+  return std::string_view(start, static_cast<std::size_t>(p - start));
+}
+
+}  // namespace
+
+// The graph's item at the reader, when the layer changes items of its kind: dropped, or read
+// from the layer's text instead (true); or left to be read as it is (false).
+bool GraphParser::take_layered(ItemKind kind) {
+  if (layer_ == nullptr || !layer_touches_[static_cast<std::size_t>(kind)]) return false;
+  const std::size_t begin = json_.offset();
+  const auto id = leading_id(json_.text(), begin);
+  if (!id) throw LayerDeclined{};
+  // Roles are few, and may all change when the default moves.
+  if (kind != ItemKind::role && !layer_->may_name(*id)) return false;
+  const ReadLayer::Action action = layer_->action(kind, *id);
+  if (action.item != ReadLayer::kNone) {
+    matched_[static_cast<std::size_t>(kind)][action.item] = true;
+  }
+  if (action.kind == ReadLayer::Action::keep) return false;
+  json_.skim_value();
+  if (action.kind == ReadLayer::Action::replace) {
+    read_layer_item(kind, layer_->patch(kind, action.item, begin, json_.offset()));
+  }
+  return true;
+}
+
+// The graph's item that started at `begin` and whose id, its first member, was just read, when
+// the layer changes it: the rest passed over, then dropped or read from the layer's text
+// instead (true); or left to be read on (false).
+bool GraphParser::layered(ItemKind kind, std::string_view id, std::size_t begin) {
+  if (!layer_touches_[static_cast<std::size_t>(kind)] || !layer_->may_name(id)) return false;
+  const ReadLayer::Action action = layer_->action(kind, id);
+  if (action.item != ReadLayer::kNone) {
+    matched_[static_cast<std::size_t>(kind)][action.item] = true;
+  }
+  if (action.kind == ReadLayer::Action::keep) return false;
+  std::string_view key;
+  std::size_t key_offset;
+  while (json_.next_member(key, key_offset)) json_.skim_value();
+  if (action.kind == ReadLayer::Action::replace) {
+    read_layer_item(kind, layer_->patch(kind, action.item, begin, json_.offset()));
+  }
+  return true;
+}
+
+// An item of the layer's text, changed or new, read at `at` into the same graph.
+void GraphParser::read_layer_item(ItemKind kind, std::size_t at) {
+  JsonReader json(layer_->text(), JsonLimits{limits_.max_depth, limits_.max_string_bytes}, at,
+                  2);
+  GraphParser parser(json, messages_, builder_, limits_, nullptr, layer_);
+  parser.layer_items_ = false;  // it reads the layer's own item
+  switch (kind) {
+    case ItemKind::category:
+      parser.parse_category(fmt::format("category #{}", ++category_ordinal_));
+      break;
+    case ItemKind::skill: parser.parse_skill(); break;
+    case ItemKind::role: parser.parse_role(); break;
+  }
+}
+
+// The layer's items of a kind that the graph does not have, after the graph's.
+void GraphParser::read_layer_items(ItemKind kind) {
+  if (layer_ == nullptr) return;
+  const std::size_t k = static_cast<std::size_t>(kind);
+  lists_read_[k] = true;
+  for (std::uint32_t i = 0; i < matched_[k].size(); ++i) {
+    if (!matched_[k][i]) read_layer_item(kind, layer_->new_item(kind, i));
+  }
+}
+
+}  // namespace mlroadmap::detail

@@ -1,0 +1,184 @@
+#include "overlay_in_load.hpp"
+
+#include <cstring>
+
+#include "graph_builder.hpp"
+#include "graph_checks.hpp"
+#include "graph_parser.hpp"
+#include "graph_references.hpp"
+#include "json_object.hpp"
+#include "mapped_file.hpp"
+#include "mlroadmap/input.hpp"
+#include "mlroadmap/load_options.hpp"
+#include "overlay_chain.hpp"
+#include "text.hpp"
+
+namespace mlroadmap::detail {
+
+namespace {
+
+// Offsets into the buffer are kept in 32 bits, as in any graph's text.
+constexpr std::size_t kLargestBuffer = 0xFFFFFFFFu;
+
+bool removes(std::string_view overlay, const OverlayItem& item) {
+  const JsonElement* remove = item.object.member("remove");
+  return remove != nullptr && is_true_at(overlay, remove->value);
+}
+
+}  // namespace
+
+OverlayInLoad::OverlayInLoad(SourceFile base, SourceFile overlay, OverlayShape shape,
+                             JsonLimits limits)
+    : files_{std::move(base), std::move(overlay)}, shape_(std::move(shape)), limits_(limits) {
+  for (const JsonElement& member : shape_.top.elements) {
+    if (member.key != "extends" && member.key != "schema_version" && member.key != "categories" &&
+        member.key != "skills" && member.key != "roles") {
+      throw LayerDeclined{};  // a top-level patch
+    }
+  }
+  base_map_ = SourceMap::identity(files_, 0);
+  overlay_map_ = SourceMap::identity(files_, 1);
+  base_size_ = files_[0].text.size();
+  overlay_at_ = base_size_ + 1;
+  std::size_t items = 0;
+  for (const OverlayList& list : shape_.lists) items += list.items.size();
+  // A patched item is at most its base text and its overlay text together, with separators.
+  capacity_ = 2 * base_size_ + 4 * files_[1].text.size() + 4096 * (items + 1);
+  if (capacity_ > kLargestBuffer) throw LayerDeclined{};
+  buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+  std::memcpy(buffer_.get(), files_[0].text.data(), base_size_);
+  buffer_[base_size_] = '\n';
+  std::memcpy(buffer_.get() + overlay_at_, files_[1].text.data(), files_[1].text.size());
+  used_ = overlay_at_ + files_[1].text.size();
+  for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
+    check_items(kind);
+  }
+}
+
+// The overlay's items of one kind by id; what would be a message sends the load to the merge.
+void OverlayInLoad::check_items(ItemKind kind) {
+  const std::size_t k = static_cast<std::size_t>(kind);
+  const std::string_view overlay = files_[1].text;
+  const auto& items = shape_.lists[k].items;
+  for (std::uint32_t i = 0; i < items.size(); ++i) {
+    const OverlayItem& item = items[i];
+    if (!by_id_[k].emplace(to_lower_ascii(item.id), i).second) throw LayerDeclined{};
+    named_.set(fingerprint(item.id));
+    if (kind == ItemKind::role) {
+      const JsonElement* flag = item.object.member("default");
+      if (flag != nullptr && is_true_at(overlay, flag->value)) {
+        if (new_default_) throw LayerDeclined{};  // two defaults
+        new_default_ = true;
+      }
+    }
+    if (!removes(overlay, item)) continue;
+    if (item.object.elements.size() != 2) throw LayerDeclined{};  // a removal with fields
+    removed_ids_[k].insert(to_lower_ascii(item.id));
+    removed_.set(fingerprint(item.id));
+    removes_any_ = true;
+  }
+  touched_[k] = !items.empty() || (kind == ItemKind::role && new_default_);
+}
+
+ReadLayer::Action OverlayInLoad::action(ItemKind kind, std::string_view id) const {
+  const std::size_t k = static_cast<std::size_t>(kind);
+  const auto found = may_name(id) ? by_id_[k].find(to_lower_ascii(id)) : by_id_[k].end();
+  if (found == by_id_[k].end()) {
+    if (kind == ItemKind::role && new_default_) return {Action::replace, kNone};
+    return {};
+  }
+  const bool drop = removes(files_[1].text, shape_.lists[k].items[found->second]);
+  return {drop ? Action::drop : Action::replace, found->second};
+}
+
+std::size_t OverlayInLoad::patch(ItemKind kind, std::uint32_t index, std::size_t begin,
+                                 std::size_t end) {
+  static const OverlayItem kNoPatch{};
+  const OverlayItem& item =
+      index == kNone ? kNoPatch : shape_.lists[static_cast<std::size_t>(kind)].items[index];
+  const GraphShape no_shape;
+  const StepInput input{base(),       base_map_, no_shape, files_[1].text,
+                        overlay_map_, 1,         shape_,   limits_};
+  std::vector<Diagnostic> diagnostics;
+  const bool strip_default = kind == ItemKind::role && new_default_;
+  const Splice patched = patch_one_item(input, kind, begin, end, item, strip_default, diagnostics);
+  if (!diagnostics.empty()) throw LayerDeclined{};
+  return write(patched.text());
+}
+
+std::size_t OverlayInLoad::write(std::string_view patched) {
+  const std::lock_guard lock(writing_);
+  if (used_ + patched.size() + 1 > capacity_) throw LayerDeclined{};
+  const std::size_t at = used_;
+  std::memcpy(buffer_.get() + at, patched.data(), patched.size());
+  buffer_[at + patched.size()] = '\n';
+  used_ += patched.size() + 1;
+  return at;
+}
+
+std::size_t OverlayInLoad::new_item(ItemKind kind, std::uint32_t index) const {
+  const OverlayItem& item = shape_.lists[static_cast<std::size_t>(kind)].items[index];
+  for (const JsonElement& field : item.object.elements) {
+    if (field.key == "remove" || field.key.starts_with("add_") ||
+        field.key.starts_with("remove_")) {
+      throw LayerDeclined{};  // an edit of what the base does not have
+    }
+  }
+  return overlay_at_ + item.object.open;
+}
+
+bool OverlayInLoad::removed(ItemKind kind, std::string_view name) const {
+  return removed_ids_[static_cast<std::size_t>(kind)].contains(to_lower_ascii(name));
+}
+
+std::optional<SkillGraph> load_overlay_in_one_read(std::string_view text,
+                                                   std::string_view file_name,
+                                                   const LoadOptions& limits, SourceFile builtin) {
+  // Linting wants each dropped reference said, as the merge on text says it.
+  if (limits.lint) return std::nullopt;
+  const JsonLimits json{limits.max_depth, limits.max_string_bytes};
+  try {
+    GraphShape top = scan_graph(text, json);
+    std::vector<ShapeProblem> problems;
+    OverlayShape shape = read_overlay(text, std::move(top.top), json, problems);
+    if (!problems.empty()) return std::nullopt;
+    const std::string name = base_name(file_name, shape.extends, builtin.name);
+    // A file is mapped (it is copied once, into the layer's buffer); else read whole.
+    std::optional<MappedFile> mapped;
+    std::string owned;
+    std::string_view base = builtin.text;
+    if (shape.extends != kExtendsBuiltin) {
+      auto map = MappedFile::map(name, limits.max_file_bytes);
+      if (!map) return std::nullopt;
+      if (*map) {
+        mapped.emplace(std::move(**map));
+        base = mapped->text();
+      } else {
+        auto read = read_input(name, limits.max_file_bytes);
+        if (!read) return std::nullopt;
+        owned = std::move(*read);
+        base = owned;
+      }
+    }
+    OverlayInLoad layer(SourceFile{name, base}, SourceFile{std::string(file_name), text},
+                        std::move(shape), json);
+    Messages messages(layer.text(), file_name, limits.max_errors);
+    GraphBuilder builder(layer.text(), false);
+    JsonReader reader(layer.base(), json);
+    GraphParser(reader, messages, builder, limits, nullptr, &layer).parse_document();
+    if (messages.diagnostics().empty()) {
+      register_names(builder, messages);
+      resolve_references(builder, messages, nullptr);
+      check_cycles(builder, messages);
+    }
+    if (!messages.diagnostics().empty()) return std::nullopt;
+    return builder.finish();
+  } catch (const LayerDeclined&) {
+  } catch (const JsonSyntaxError&) {
+  } catch (const ExtendsFound&) {
+  } catch (const TooManyErrors&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace mlroadmap::detail

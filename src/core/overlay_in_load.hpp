@@ -1,0 +1,77 @@
+#pragma once
+// An overlay laid over its base while the loader reads the base, so the base is parsed once:
+// each item of the base whose id the overlay names is dropped (a removal) or read from its
+// patched text instead (made as the merge on text makes it, from that item alone), the
+// overlay's new items are read after the base's, and references to removed items are left
+// out as they are read. The graph is the one the merge on text gives; where the overlay asks
+// for more than this does (a chain of overlays, a top-level field, an item whose id is not its
+// first member, anything worth a message), LayerDeclined sends the load to the merge on text,
+// which says what it has to say.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph_parser.hpp"
+#include "overlay_apply.hpp"
+#include "overlay_doc.hpp"
+
+namespace mlroadmap::detail {
+
+class OverlayInLoad final : public ReadLayer {
+ public:
+  /// The base's text and the overlay's (its shape read), each with its file, joined in one
+  /// buffer with room for the patched items; throws LayerDeclined for what it cannot do.
+  OverlayInLoad(SourceFile base, SourceFile overlay, OverlayShape shape, JsonLimits limits);
+
+  /// The base as the loader reads it: [0, base size) of the buffer.
+  std::string_view base() const { return {buffer_.get(), base_size_}; }
+  std::string_view text() const override { return {buffer_.get(), capacity_}; }
+  bool touches(ItemKind kind) const override { return touched_[static_cast<std::size_t>(kind)]; }
+  Action action(ItemKind kind, std::string_view id) const override;
+  std::size_t patch(ItemKind kind, std::uint32_t item, std::size_t begin,
+                    std::size_t end) override;
+  std::size_t item_count(ItemKind kind) const override {
+    return shape_.lists[static_cast<std::size_t>(kind)].items.size();
+  }
+  /// Declines an item that is not whole: a removal or a list edit of what the base lacks.
+  std::size_t new_item(ItemKind kind, std::uint32_t i) const override;
+  bool removed(ItemKind kind, std::string_view name) const override;
+  int schema_version() const override { return 2; }
+
+ private:
+  void check_items(ItemKind kind);
+  std::size_t write(std::string_view patched);
+
+  std::vector<SourceFile> files_;
+  std::size_t base_size_ = 0;
+  std::size_t overlay_at_ = 0;  ///< where the overlay's text starts in the buffer
+  std::size_t capacity_ = 0;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t used_ = 0;  ///< of the buffer: base, overlay, patched items so far
+  std::mutex writing_;    ///< patched items are written by both halves of a split read
+  OverlayShape shape_;
+  JsonLimits limits_;
+  SourceMap base_map_, overlay_map_;
+  std::array<bool, 3> touched_{};
+  bool new_default_ = false;
+  std::array<std::unordered_map<std::string, std::uint32_t>, 3> by_id_;  ///< lower case
+  std::array<std::unordered_set<std::string>, 3> removed_ids_;              ///< lower case
+};
+
+/// The graph the overlay `text` (named `file_name`) makes of the graph it extends, its base
+/// read once; `builtin` is the graph "builtin" names. Nothing when the merge on text must
+/// make it: a base that extends another, a top-level patch, anything worth a message.
+std::optional<SkillGraph> load_overlay_in_one_read(std::string_view text,
+                                                   std::string_view file_name,
+                                                   const LoadOptions& limits, SourceFile builtin);
+
+}  // namespace mlroadmap::detail
