@@ -1,11 +1,17 @@
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "mlroadmap/graph_loader.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/render.hpp"
 #include "mlroadmap/threads.hpp"
+#include "overlay_in_load.hpp"
 
 using namespace mlroadmap;
 
@@ -106,4 +112,40 @@ TEST_CASE("a large graph's messages are the same on one thread and on two") {
   CHECK(one.find("name 'K10' is already used by skill 'k10'") != std::string::npos);
   CHECK(one.find("unknown prerequisite 'k-none'") != std::string::npos);
   CHECK(messages(2) == one);
+}
+
+TEST_CASE("an overlay on a large graph, laid over it as it is read, is the same on any thread") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("mlroadmap-threads-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "base.json") << large_graph();
+  // Items changed and removed in both halves of the skills array, which two threads read.
+  std::ofstream(dir / "overlay.json") << R"({"extends": "base.json", "schema_version": 2,
+    "skills": [{"id": "k100", "hours": 40}, {"id": "k60000", "name": "Sixty thousand"},
+               {"id": "k50", "remove": true}, {"id": "k65000", "remove": true},
+               {"id": "k69999", "add_prerequisites": ["k7"]},
+               {"id": "extra", "name": "Extra", "category": "b", "prerequisites": ["k65001"]}]})";
+  const std::string path = (dir / "overlay.json").string();
+  const auto everything = [&path](unsigned threads, bool lint) {
+    set_thread_limit(threads);
+    LoadOptions options;
+    options.lint = lint;  // linting always merges on text, to say what it drops
+    auto loaded = load_graph_file(path, options);
+    set_thread_limit(0);
+    REQUIRE(loaded.graph);
+    const Plan plan = make_plan(*loaded.graph, PlanRequest{});
+    return render_skills_json(*loaded.graph, std::nullopt) + render_plan_json(*loaded.graph, plan);
+  };
+  const std::string merged = everything(1, true);
+  CHECK(merged.find("Sixty thousand") != std::string::npos);
+  // Without linting, the overlay is laid over the base as it is read, on two threads.
+  set_thread_limit(2);
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(detail::load_overlay_in_one_read(text, path, LoadOptions{},
+                                         detail::SourceFile{"<built-in graph>", {}}));
+  set_thread_limit(0);
+  CHECK(everything(1, false) == merged);
+  CHECK(everything(2, false) == merged);
+  std::filesystem::remove_all(dir);
 }
