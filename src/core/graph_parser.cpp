@@ -79,8 +79,8 @@ void GraphParser::parse_document() {
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) {
     if (key == "extends") throw ExtendsFound{};
-    if (layer_ != nullptr && key == "schema_version") {
-      json_.skip_value();
+    if (layer_ != nullptr && (key == "schema_version" || layer_->top_field(key))) {
+      json_.skip_value();  // the layer's replaces it
       continue;
     }
     if (in_.accept_field(fields, key, key_offset, "graph") == ObjectReader::kSkipField) {
@@ -90,6 +90,7 @@ void GraphParser::parse_document() {
     parse_top_field(key);
   }
   json_.finish();
+  if (layer_ != nullptr) read_layer_top_fields();
   for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
     const std::size_t k = static_cast<std::size_t>(kind);
     if (layer_ != nullptr && !lists_read_[k] && layer_->item_count(kind) > 0) {

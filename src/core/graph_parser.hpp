@@ -78,6 +78,9 @@ class ReadLayer {
   virtual bool removed(ItemKind kind, std::string_view name) const = 0;
   /// The schema version the layer declares, which the graph's own gives way to.
   virtual int schema_version() const = 0;
+  /// Where the layer's value of a top-level field (title, version, description) starts in
+  /// text(), which then replaces the graph's; nothing when the layer leaves it.
+  virtual std::optional<std::size_t> top_field(std::string_view key) const = 0;
 
  protected:
   std::bitset<4096> named_;    ///< fingerprints of the layer's ids
@@ -106,6 +109,7 @@ class GraphParser {
   bool layered(ItemKind kind, std::string_view id, std::size_t begin);
   void read_layer_item(ItemKind kind, std::size_t at);
   void read_layer_items(ItemKind kind);
+  void read_layer_top_fields();
   bool dropped(ItemKind kind, std::string_view name) const {
     return layer_ != nullptr && layer_->may_remove(name) && layer_->removed(kind, name);
   }

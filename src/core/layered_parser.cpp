@@ -98,4 +98,17 @@ void GraphParser::read_layer_items(ItemKind kind) {
   }
 }
 
+// The layer's own values of the graph's title, version and description (null deletes one).
+void GraphParser::read_layer_top_fields() {
+  for (const std::string_view key : {"version", "title", "description"}) {
+    const auto at = layer_->top_field(key);
+    if (!at) continue;
+    JsonReader json(layer_->text(), JsonLimits{limits_.max_depth, limits_.max_string_bytes},
+                    *at, 1);
+    if (json.peek() == JsonType::null) continue;
+    GraphParser parser(json, messages_, builder_, limits_, nullptr, layer_);
+    parser.parse_top_field(key);
+  }
+}
+
 }  // namespace mlroadmap::detail

@@ -30,12 +30,6 @@ bool removes(std::string_view overlay, const OverlayItem& item) {
 OverlayInLoad::OverlayInLoad(SourceFile base, SourceFile overlay, OverlayShape shape,
                              JsonLimits limits)
     : files_{std::move(base), std::move(overlay)}, shape_(std::move(shape)), limits_(limits) {
-  for (const JsonElement& member : shape_.top.elements) {
-    if (member.key != "extends" && member.key != "schema_version" && member.key != "categories" &&
-        member.key != "skills" && member.key != "roles") {
-      throw LayerDeclined{};  // a top-level patch
-    }
-  }
   base_map_ = SourceMap::identity(files_, 0);
   overlay_map_ = SourceMap::identity(files_, 1);
   base_size_ = files_[0].text.size();
@@ -50,6 +44,15 @@ OverlayInLoad::OverlayInLoad(SourceFile base, SourceFile overlay, OverlayShape s
   buffer_[base_size_] = '\n';
   std::memcpy(buffer_.get() + overlay_at_, files_[1].text.data(), files_[1].text.size());
   used_ = overlay_at_ + files_[1].text.size();
+  for (const JsonElement& member : shape_.top.elements) {
+    if (member.key == "version" || member.key == "title" || member.key == "description") {
+      if (top_field(member.key)) throw LayerDeclined{};  // given twice
+      top_fields_.emplace_back(member.key, overlay_at_ + member.value);
+    } else if (member.key != "extends" && member.key != "schema_version" &&
+               member.key != "categories" && member.key != "skills" && member.key != "roles") {
+      throw LayerDeclined{};  // a field the graph format does not have: the load warns
+    }
+  }
   for (const ItemKind kind : {ItemKind::category, ItemKind::skill, ItemKind::role}) {
     check_items(kind);
   }
@@ -125,6 +128,13 @@ std::size_t OverlayInLoad::new_item(ItemKind kind, std::uint32_t index) const {
     }
   }
   return overlay_at_ + item.object.open;
+}
+
+std::optional<std::size_t> OverlayInLoad::top_field(std::string_view key) const {
+  for (const auto& [name, at] : top_fields_) {
+    if (name == key) return at;
+  }
+  return std::nullopt;
 }
 
 bool OverlayInLoad::removed(ItemKind kind, std::string_view name) const {

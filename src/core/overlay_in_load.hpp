@@ -4,9 +4,9 @@
 // patched text instead (made as the merge on text makes it, from that item alone), the
 // overlay's new items are read after the base's, and references to removed items are left
 // out as they are read. The graph is the one the merge on text gives; where the overlay asks
-// for more than this does (a chain of overlays, a top-level field, an item whose id is not its
-// first member, anything worth a message), LayerDeclined sends the load to the merge on text,
-// which says what it has to say.
+// for more than this does (a chain of overlays, a top-level field other than the title,
+// version and description, an item whose id is not its first member, anything worth a
+// message), LayerDeclined sends the load to the merge on text, which says what it has to say.
 
 #include <array>
 #include <cstddef>
@@ -46,6 +46,7 @@ class OverlayInLoad final : public ReadLayer {
   std::size_t new_item(ItemKind kind, std::uint32_t i) const override;
   bool removed(ItemKind kind, std::string_view name) const override;
   int schema_version() const override { return 2; }
+  std::optional<std::size_t> top_field(std::string_view key) const override;
 
  private:
   void check_items(ItemKind kind);
@@ -63,6 +64,7 @@ class OverlayInLoad final : public ReadLayer {
   SourceMap base_map_, overlay_map_;
   std::array<bool, 3> touched_{};
   bool new_default_ = false;
+  std::vector<std::pair<std::string, std::size_t>> top_fields_;  ///< key, value in the buffer
   std::array<std::unordered_map<std::string, std::uint32_t>, 3> by_id_;  ///< lower case
   std::array<std::unordered_set<std::string>, 3> removed_ids_;              ///< lower case
 };

@@ -366,6 +366,8 @@ TEST_CASE("an overlay laid over its base as it is read gives the graph the merge
                    {"id": "new", "name": "New", "skills": ["calc"], "builds_on": ["lead"]}])",
       R"("skills": [{"id": "python", "remove": true}],
          "roles": [{"id": "lead", "remove": true}])",
+      R"("title": "Company graph", "version": "7", "description": null,
+         "skills": [{"id": "r", "hours": 45}])",
   };
   for (const std::string& body : bodies) {
     INFO(body);
@@ -389,7 +391,7 @@ TEST_CASE("an overlay laid over its base as it is read gives the graph the merge
 TEST_CASE("what only the merge on text can say, it says: the read declines") {
   Files files;
   const std::vector<std::string> bodies = {
-      R"("title": "Company graph")",                                      // a top-level patch
+      R"("owner": "Company")",                                    // not a field of graphs
       R"("skills": [{"id": "nope", "remove": true}])",                    // unknown id
       R"("skills": [{"id": "python", "hours": 1}, {"id": "PYTHON", "hours": 2}])",  // twice
       R"("skills": [{"id": "plots", "remove_prerequisites": ["python"]}])",  // not in the list
