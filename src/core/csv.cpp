@@ -14,15 +14,14 @@ namespace mlroadmap {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 constexpr std::string_view kFieldNames[] = {"id",    "have",           "goals", "prefer",
                                             "exact", "hours_per_week", "start"};
 
 }  // namespace
 
 std::string_view without_bom(std::string_view text) {
-  return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
+  using detail::kByteOrderMark;
+  return text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
 }
 
 char csv_delimiter(std::string_view header) {
@@ -60,6 +59,26 @@ bool CsvRecordEnd::take(std::string_view line) {
     }
   }
   return !in_quotes_;
+}
+
+bool CsvRecordReader::take(std::string_view line, std::size_t number) {
+  if (!open_) {
+    if (blank_csv_line(line, delimiter_)) return false;
+    record_.assign(line);
+    first_line_ = number;
+    end_ = CsvRecordEnd(delimiter_);
+  } else {
+    record_ += '\n';
+    record_ += line;
+  }
+  open_ = !end_.take(line) && record_.size() <= max_bytes_;
+  return !open_;
+}
+
+bool CsvRecordReader::finish() {
+  const bool was_open = open_;
+  open_ = false;
+  return was_open;
 }
 
 std::expected<std::vector<std::string>, std::string> split_csv_record(std::string_view record,
