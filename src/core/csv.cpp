@@ -169,6 +169,12 @@ std::expected<CsvProfileColumns, Diagnostic> read_csv_profile_header(std::string
     }
     columns.fields.push_back(field);
   }
+  if (std::all_of(columns.fields.begin(), columns.fields.end(), [](int f) { return f < 0; })) {
+    return problem(
+        "the header names no column; a profile's columns are id, have, goals, prefer, "
+        "exact, hours_per_week and start",
+        ErrorCode::malformed_csv);
+  }
   return columns;
 }
 

@@ -114,14 +114,20 @@ ProfileRead read_csv_profile(const CsvProfileColumns& columns, std::string_view 
         ErrorCode::malformed_csv);
     return row.finish();
   }
+  if (!valid_utf8(record)) {
+    // What the row holds goes into JSON and CSV, which are UTF-8: Excel's plain "CSV" is not.
+    row.problem("row: the text is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)",
+                ErrorCode::malformed_csv);
+    return row.finish();
+  }
   const auto cells = split_csv_record(record, columns.delimiter);
   if (!cells) {
     row.problem(unsplit_record(record, line, cells.error()), ErrorCode::malformed_csv);
     return row.finish();
   }
   if (cells->size() > columns.fields.size()) {
-    row.problem(fmt::format("row has {} cells, but the header names {} columns", cells->size(),
-                            columns.fields.size()),
+    row.problem(fmt::format("row has {} cells, but the header names {} column{}", cells->size(),
+                            columns.fields.size(), columns.fields.size() == 1 ? "" : "s"),
                 ErrorCode::malformed_csv);
   }
   const std::size_t n = std::min(cells->size(), columns.fields.size());

@@ -1,8 +1,9 @@
 // libFuzzer target: any bytes as a CSV profile file (header, then rows, as batch and report read
 // them) and as a list of skill names for match. Every row is read, planned on the built-in
-// graph and rendered as CSV; every name is matched. It stops the run when a row is lost (each
-// non-blank line belongs to exactly one row, which becomes a profile or problems on the line it
-// starts on), or when a name's line is out of place. See docs/fuzzing.md.
+// graph and rendered as JSON and CSV; every name is matched. It stops the run when a row is lost
+// (each non-blank line belongs to exactly one row, which becomes a profile or problems on the line
+// it starts on), when a name's line is out of place, or when what it writes is not UTF-8. See
+// docs/fuzzing.md.
 
 #include <algorithm>
 #include <cstddef>
@@ -16,6 +17,7 @@
 #include "mlroadmap/match.hpp"
 #include "mlroadmap/render_pipeline.hpp"
 #include "mlroadmap/request.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -42,6 +44,17 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return lines;
 }
 
+// What batch writes is JSON or CSV, both UTF-8 whatever the input held.
+void check_utf8(const std::string& output) {
+  if (!mlroadmap::valid_utf8(output)) std::abort();
+}
+
+void render_failure(mlroadmap::RecordId id, std::size_t line,
+                    const std::vector<mlroadmap::Diagnostic>& problems) {
+  check_utf8(mlroadmap::render_batch_failure(id, line, problems));
+  check_utf8(mlroadmap::render_batch_csv_failure(id, line, problems));
+}
+
 // One row as batch reads and plans it. Its problems are on its own line, and a row that ended
 // where its quotes closed splits into cells.
 void read_row(const mlroadmap::CsvProfileColumns& columns, std::string_view record,
@@ -54,14 +67,13 @@ void read_row(const mlroadmap::CsvProfileColumns& columns, std::string_view reco
   for (const Diagnostic& problem : read.problems) {
     if (problem.line != line || problem.file != kFile) std::abort();
   }
-  if (!read.problems.empty()) {
-    (void)render_batch_csv_failure({}, line, read.problems);
-    return;
-  }
+  const RecordId id{read.profile.id ? std::string_view(*read.profile.id) : std::string_view{}};
+  if (!read.problems.empty()) return render_failure(id, line, read.problems);
   const auto request = resolve_request(builtin(), read.profile);
-  if (!request) return;
+  if (!request) return render_failure(id, line, request.error());
   const Plan plan = make_plan(builtin(), *request);
-  (void)render_batch_csv_plan(builtin(), plan, {read.profile.id.value_or("")}, line);
+  check_utf8(render_batch_plan(builtin(), plan, id, line));
+  check_utf8(render_batch_csv_plan(builtin(), plan, id, line));
 }
 
 // Lines after the last row accounted for, up to (not counting) `next`, must be blank: a row
@@ -119,8 +131,8 @@ void match_names(std::string_view text) {
     matches.push_back(matcher.match(name));
     if (matches.back().status == MatchStatus::matched && !matches.back().skill) std::abort();
   }
-  (void)render_matches_csv(builtin(), matches);
-  (void)render_matches_json(builtin(), matches);
+  check_utf8(render_matches_csv(builtin(), matches));
+  check_utf8(render_matches_json(builtin(), matches));
 }
 
 }  // namespace

@@ -125,6 +125,26 @@ TEST_CASE("a CSV row that cannot be read says why, on the line it starts on") {
         "row: a byte order mark (U+FEFF) in the middle of the file; were two files joined?");
   CHECK(bom.problems[0].line == 9);
   CHECK(bom.problems[0].file == "p.csv");
+  // Excel's plain CSV is Windows-1252: its bytes would go into JSON and CSV, which are UTF-8.
+  ProfileRead latin1 = read_csv_profile(columns, "M\xFCller,python", "p.csv", 3);
+  REQUIRE(latin1.problems.size() == 1);
+  CHECK(latin1.problems[0].message ==
+        "row: the text is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)");
+  ProfileRead utf8 = read_csv_profile(columns, "M\xC3\xBCller,python", "p.csv", 3);
+  CHECK(utf8.problems.empty());
+  ProfileRead one_column = read_csv_profile(header("id"), "ann,python", "p.csv", 5);
+  REQUIRE(one_column.problems.size() == 1);
+  CHECK(one_column.problems[0].message == "row has 2 cells, but the header names 1 column");
+}
+
+TEST_CASE("a CSV header must name a column") {
+  for (const std::string_view line : {"", " ", ",,", " ; ", "\xEF\xBB\xBF"}) {
+    const auto columns = read_csv_profile_header(line, "people.csv");
+    REQUIRE_FALSE(columns);
+    CHECK(columns.error().line == 1);
+    CHECK(columns.error().code == ErrorCode::malformed_csv);
+    CHECK(columns.error().message.starts_with("the header names no column; "));
+  }
 }
 
 TEST_CASE("CSV cells that a spreadsheet would run as formulas are neutralised") {
@@ -154,6 +174,13 @@ TEST_CASE("names match forgiving case, punctuation, qualifiers and aliases") {
   CHECK(typo.status == MatchStatus::unknown);
   REQUIRE_FALSE(typo.candidates.empty());
   CHECK(g.skill(typo.candidates.front()).id == "pytorch");
+}
+
+TEST_CASE("a name list that is not UTF-8 says on which line") {
+  const auto list = read_name_list("Name\nPython\nM\xFCller\n", "Skills.csv");
+  REQUIRE_FALSE(list);
+  CHECK(list.error().line == 3);
+  CHECK(list.error().message == "the text is not UTF-8; save the file as UTF-8");
 }
 
 TEST_CASE("a name list is a CSV column when the header has one, else one name a line") {
