@@ -68,8 +68,8 @@ class CsvRecordReader {
 std::expected<std::vector<std::string>, std::string> split_csv_record(std::string_view record,
                                                                       char delimiter);
 
-/// The items of a list cell: split on ';' when it holds one, else on ','; each trimmed, empty
-/// ones dropped.
+/// The items of a list cell: split on ';' when it holds one, else on ',', and on line breaks;
+/// each trimmed, empty ones dropped.
 std::vector<std::string> split_list_cell(std::string_view cell);
 
 /// The profile fields a CSV file's columns hold, from its header row.

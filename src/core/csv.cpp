@@ -116,10 +116,12 @@ std::expected<std::vector<std::string>, std::string> split_csv_record(std::strin
 
 std::vector<std::string> split_list_cell(std::string_view cell) {
   const char separator = cell.find(';') != std::string_view::npos ? ';' : ',';
+  // A spreadsheet cell may also hold one item a line.
+  const char separators[] = {separator, '\n', '\r', '\0'};
   std::vector<std::string> items;
   std::size_t start = 0;
   while (start <= cell.size()) {
-    std::size_t end = cell.find(separator, start);
+    std::size_t end = cell.find_first_of(separators, start);
     if (end == std::string_view::npos) end = cell.size();
     const std::string_view item = detail::trim_cell(cell.substr(start, end - start));
     if (!item.empty()) items.emplace_back(item);

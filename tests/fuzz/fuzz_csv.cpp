@@ -117,7 +117,7 @@ void match_names(std::string_view text) {
   const std::size_t line_count =
       static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   if (!names) {
-    if (names.error().line < 2 || names.error().line > line_count) std::abort();
+    if (names.error().line < 1 || names.error().line > line_count) std::abort();
     return;
   }
   if (names->names.size() != names->lines.size()) std::abort();

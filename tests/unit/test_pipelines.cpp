@@ -71,6 +71,7 @@ TEST_CASE("list cells split on semicolons when they hold one, else on commas") {
   CHECK(split_list_cell("python, sql") == Names{"python", "sql"});
   CHECK(split_list_cell("Data, science; sql;") == Names{"Data, science", "sql"});
   CHECK(split_list_cell(" ") == Names{});
+  CHECK(split_list_cell("python\r\nsql, r\n\nnumpy") == Names{"python", "sql", "r", "numpy"});
 }
 
 TEST_CASE("a CSV header names profile fields in any order, any case, with a BOM") {
