@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: the release build's tests, the same tests under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then under ThreadSanitizer (large graphs are loaded and planned
-# on two threads, batch plans on every core), and a bounded libFuzzer run over the loader,
-# planner and renderers (MLROADMAP_FUZZ_SECONDS, default 60). Run scripts/setup-debian.sh
-# first.
+# on two threads, batch plans on every core), and a bounded libFuzzer run of each fuzz target
+# (MLROADMAP_FUZZ_SECONDS between them, default 60). Run scripts/setup-debian.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +28,11 @@ ctest --preset tsan
 echo "== fuzzing"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-# The fuzzing time is shared: two thirds for the graph, one third for progress files.
+# The fuzzing time is shared: half for graphs and overlays, a quarter each for progress files
+# and CSV profiles.
 fuzz_seconds=${MLROADMAP_FUZZ_SECONDS:-60}
-./scripts/fuzz.sh $((fuzz_seconds * 2 / 3))
-FUZZ_TARGET=fuzz_progress ./scripts/fuzz.sh $((fuzz_seconds - fuzz_seconds * 2 / 3))
+graph_seconds=$((fuzz_seconds / 2))
+progress_seconds=$((fuzz_seconds / 4))
+FUZZ_TARGET=fuzz_graph ./scripts/fuzz.sh "$graph_seconds"
+FUZZ_TARGET=fuzz_progress ./scripts/fuzz.sh "$progress_seconds"
+FUZZ_TARGET=fuzz_csv ./scripts/fuzz.sh $((fuzz_seconds - graph_seconds - progress_seconds))

@@ -36,13 +36,40 @@ class CsvRecordEnd {
   bool in_quotes_ = false;
 };
 
+/// The records of a CSV input given one line at a time, as batch and report read its rows:
+/// blank lines between records are skipped, and a record goes on over line breaks inside
+/// quotes, but no further than `max_bytes` past which it ends, so that a quote never closed
+/// cannot take in the rest of a large input.
+class CsvRecordReader {
+ public:
+  CsvRecordReader(char delimiter, std::size_t max_bytes)
+      : delimiter_(delimiter), max_bytes_(max_bytes), end_(delimiter) {}
+  /// Takes the line numbered `number`, without its line break; true when it ends a record,
+  /// which record() and first_line() then hold until the next call.
+  bool take(std::string_view line, std::size_t number);
+  /// At the end of the input: true when a record was still open (a quoted cell never
+  /// closed), which record() and first_line() then hold.
+  bool finish();
+  const std::string& record() const { return record_; }
+  /// The line the record starts on.
+  std::size_t first_line() const { return first_line_; }
+
+ private:
+  char delimiter_;
+  std::size_t max_bytes_;
+  CsvRecordEnd end_;
+  std::string record_;
+  std::size_t first_line_ = 0;
+  bool open_ = false;
+};
+
 /// The cells of one CSV record: quoted cells may hold the delimiter, doubled quotes and line
 /// breaks; text after a closing quote is kept. A message when a quoted cell is never closed.
 std::expected<std::vector<std::string>, std::string> split_csv_record(std::string_view record,
                                                                       char delimiter);
 
-/// The items of a list cell: split on ';' when it holds one, else on ','; each trimmed, empty
-/// ones dropped.
+/// The items of a list cell: split on ';' when it holds one, else on ',', and on line breaks;
+/// each trimmed, empty ones dropped.
 std::vector<std::string> split_list_cell(std::string_view cell);
 
 /// The profile fields a CSV file's columns hold, from its header row.

@@ -108,8 +108,9 @@ struct CheckedItems {
   std::vector<CheckedItem> items;
   std::vector<Diagnostic> warnings;  ///< checked items without a skill comment
 };
-/// The checked task items of a Markdown roadmap this program exported. A skill comment that
-/// cannot be decoded is an error naming file:line.
+/// The checked task items of a Markdown roadmap this program exported, outside fenced code
+/// blocks. A skill comment that cannot be decoded, or is not written as skill_comment() writes
+/// it, is an error naming file:line; the errors come with the warnings, in line order.
 std::expected<CheckedItems, std::vector<Diagnostic>> checked_skills(std::string_view markdown,
                                                                     std::string_view file);
 

@@ -83,6 +83,7 @@ std::optional<ProfileSource> ProfileSource::open(const ProfileInputOptions& opti
   std::string_view header;
   if (!source.next_line(header)) {
     source.columns_ = CsvProfileColumns{};  // an empty file: no profiles
+    source.rows_.emplace(source.columns_->delimiter, kMaxRecordBytes);
     return source;
   }
   auto columns = read_csv_profile_header(header, source.name_);
@@ -90,6 +91,7 @@ std::optional<ProfileSource> ProfileSource::open(const ProfileInputOptions& opti
     print_diagnostics({columns.error()});
     return std::nullopt;
   }
+  source.rows_.emplace(columns->delimiter, kMaxRecordBytes);
   source.columns_ = std::move(*columns);
   return source;
 }
@@ -98,6 +100,7 @@ ProfileSource::ProfileSource(ProfileSource&& other) noexcept
     : input_(std::move(other.input_)),
       name_(std::move(other.name_)),
       columns_(std::move(other.columns_)),
+      rows_(std::move(other.rows_)),
       buffer_(other.buffer_),
       capacity_(other.capacity_),
       line_(other.line_),
@@ -126,24 +129,22 @@ bool ProfileSource::next_line(std::string_view& line) {
 
 bool ProfileSource::next(std::string& record, std::size_t& line) {
   std::string_view text;
-  while (next_line(text)) {
-    const bool blank = columns_ ? blank_csv_line(text, columns_->delimiter)
-                                : text.find_first_not_of(" \t") == std::string_view::npos;
-    if (blank) continue;
-    record.assign(text);
-    line = line_;
-    if (!columns_) return true;
-    // A CSV row goes on over line breaks inside quotes, up to the end of the input.
-    CsvRecordEnd end(columns_->delimiter);
-    bool done = end.take(text);
-    while (!done && record.size() <= kMaxRecordBytes && next_line(text)) {
-      record += '\n';
-      record += text;
-      done = end.take(text);
+  if (!rows_) {
+    while (next_line(text)) {
+      if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+      record.assign(text);
+      line = line_;
+      return true;
     }
-    return true;
+    return false;
   }
-  return false;
+  // A CSV row goes on over line breaks inside quotes, up to the end of the input.
+  bool ended = false;
+  while (!ended && next_line(text)) ended = rows_->take(text, line_);
+  if (!ended && !rows_->finish()) return false;
+  record = rows_->record();
+  line = rows_->first_line();
+  return true;
 }
 
 ProfileRead ProfileSource::parse(std::string_view record, std::size_t line) const {

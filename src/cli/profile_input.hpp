@@ -68,6 +68,7 @@ class ProfileSource {
   InputFile input_;
   std::string name_;
   std::optional<CsvProfileColumns> columns_;
+  std::optional<CsvRecordReader> rows_;  ///< with columns_
   char* buffer_ = nullptr;
   std::size_t capacity_ = 0;
   std::size_t line_ = 0;

@@ -14,15 +14,14 @@ namespace mlroadmap {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 constexpr std::string_view kFieldNames[] = {"id",    "have",           "goals", "prefer",
                                             "exact", "hours_per_week", "start"};
 
 }  // namespace
 
 std::string_view without_bom(std::string_view text) {
-  return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
+  using detail::kByteOrderMark;
+  return text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
 }
 
 char csv_delimiter(std::string_view header) {
@@ -62,6 +61,26 @@ bool CsvRecordEnd::take(std::string_view line) {
   return !in_quotes_;
 }
 
+bool CsvRecordReader::take(std::string_view line, std::size_t number) {
+  if (!open_) {
+    if (blank_csv_line(line, delimiter_)) return false;
+    record_.assign(line);
+    first_line_ = number;
+    end_ = CsvRecordEnd(delimiter_);
+  } else {
+    record_ += '\n';
+    record_ += line;
+  }
+  open_ = !end_.take(line) && record_.size() <= max_bytes_;
+  return !open_;
+}
+
+bool CsvRecordReader::finish() {
+  const bool was_open = open_;
+  open_ = false;
+  return was_open;
+}
+
 std::expected<std::vector<std::string>, std::string> split_csv_record(std::string_view record,
                                                                       char delimiter) {
   std::vector<std::string> cells(1);
@@ -97,10 +116,12 @@ std::expected<std::vector<std::string>, std::string> split_csv_record(std::strin
 
 std::vector<std::string> split_list_cell(std::string_view cell) {
   const char separator = cell.find(';') != std::string_view::npos ? ';' : ',';
+  // A spreadsheet cell may also hold one item a line.
+  const char separators[] = {separator, '\n', '\r', '\0'};
   std::vector<std::string> items;
   std::size_t start = 0;
   while (start <= cell.size()) {
-    std::size_t end = cell.find(separator, start);
+    std::size_t end = cell.find_first_of(separators, start);
     if (end == std::string_view::npos) end = cell.size();
     const std::string_view item = detail::trim_cell(cell.substr(start, end - start));
     if (!item.empty()) items.emplace_back(item);
@@ -149,6 +170,12 @@ std::expected<CsvProfileColumns, Diagnostic> read_csv_profile_header(std::string
                      ErrorCode::duplicate_field);
     }
     columns.fields.push_back(field);
+  }
+  if (std::all_of(columns.fields.begin(), columns.fields.end(), [](int f) { return f < 0; })) {
+    return problem(
+        "the header names no column; a profile's columns are id, have, goals, prefer, "
+        "exact, hours_per_week and start",
+        ErrorCode::malformed_csv);
   }
   return columns;
 }

@@ -6,6 +6,9 @@
 
 namespace mlroadmap::detail {
 
+/// UTF-8's byte order mark, which only the start of a file may hold.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 /// The profile fields in the order of csv_profile_fields().
 enum CsvField : int { kId, kHave, kGoals, kPrefer, kExact, kHoursPerWeek, kStart };
 

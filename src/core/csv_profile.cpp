@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -92,19 +93,41 @@ class RowReader {
   std::vector<Diagnostic> problems_;
 };
 
+// What is wrong with a record that cannot be split into cells, starting on `line`: when a
+// quote is never closed, which lines it took in.
+std::string unsplit_record(std::string_view record, std::size_t line, std::string_view why) {
+  const auto breaks = static_cast<std::size_t>(std::count(record.begin(), record.end(), '\n'));
+  if (breaks == 0) return fmt::format("row: {}", why);
+  return fmt::format("row: {}, so lines {} to {} were read as this one row", why, line,
+                     line + breaks);
+}
+
 }  // namespace
 
 ProfileRead read_csv_profile(const CsvProfileColumns& columns, std::string_view record,
                              std::string_view file, std::size_t line) {
   RowReader row(file, line);
+  if (record.find(detail::kByteOrderMark) != std::string_view::npos) {
+    row.problem(
+        "row: a byte order mark (U+FEFF) in the middle of the file; were two files "
+        "joined?",
+        ErrorCode::malformed_csv);
+    return row.finish();
+  }
+  if (!valid_utf8(record)) {
+    // What the row holds goes into JSON and CSV, which are UTF-8: Excel's plain "CSV" is not.
+    row.problem("row: the text is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)",
+                ErrorCode::malformed_csv);
+    return row.finish();
+  }
   const auto cells = split_csv_record(record, columns.delimiter);
   if (!cells) {
-    row.problem(fmt::format("row: {}", cells.error()), ErrorCode::malformed_csv);
+    row.problem(unsplit_record(record, line, cells.error()), ErrorCode::malformed_csv);
     return row.finish();
   }
   if (cells->size() > columns.fields.size()) {
-    row.problem(fmt::format("row has {} cells, but the header names {} columns", cells->size(),
-                            columns.fields.size()),
+    row.problem(fmt::format("row has {} cells, but the header names {} column{}", cells->size(),
+                            columns.fields.size(), columns.fields.size() == 1 ? "" : "s"),
                 ErrorCode::malformed_csv);
   }
   const std::size_t n = std::min(cells->size(), columns.fields.size());

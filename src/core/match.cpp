@@ -148,10 +148,30 @@ void for_each_record(std::string_view text, char delimiter, Take take) {
   if (end.open()) take(text.substr(record_start), record_line);
 }
 
+// The first line of `text` that is not UTF-8, counting from 1.
+std::optional<std::uint32_t> line_not_utf8(std::string_view text) {
+  std::uint32_t line = 1;
+  for (std::size_t at = 0; at < text.size(); ++line) {
+    const std::size_t stop = std::min(text.find('\n', at), text.size());
+    if (!valid_utf8(text.substr(at, stop - at))) return line;
+    at = stop + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::expected<NameList, Diagnostic> read_name_list(std::string_view text, std::string_view file) {
   text = without_bom(text);
+  if (const auto line = line_not_utf8(text)) {
+    return std::unexpected(Diagnostic{Severity::error,
+                                      std::string(file),
+                                      *line,
+                                      1,
+                                      "the text is not UTF-8; save the file as UTF-8",
+                                      {},
+                                      ErrorCode::malformed_csv});
+  }
   NameList list;
   std::string_view first = text.substr(0, text.find('\n'));
   if (first.ends_with('\r')) first.remove_suffix(1);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
+#include <unordered_set>
 
 #include "json_writer.hpp"
 
@@ -68,13 +70,13 @@ const SkillProgress* ProgressState::find(SkillIndex skill) const {
 ProgressState replay_progress(const SkillGraph& graph, std::span<const ProgressEvent> events) {
   ProgressState state;
   std::vector<SkillProgress> last;  // by skill, the latest event wins
+  // A file kept against an older graph may name many ids this one lacks: each is looked up
+  // once, not against every one before it.
+  std::unordered_set<std::string_view> unknown;
   for (const ProgressEvent& event : events) {
     const auto skill = graph.find_skill_by_id(event.skill);
     if (!skill) {
-      if (std::find(state.unknown.begin(), state.unknown.end(), event.skill) ==
-          state.unknown.end()) {
-        state.unknown.push_back(event.skill);
-      }
+      if (unknown.insert(event.skill).second) state.unknown.push_back(event.skill);
       continue;
     }
     last.push_back({*skill, event.state, event.date});

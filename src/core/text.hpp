@@ -44,6 +44,9 @@ std::size_t display_width(std::string_view text);
 
 namespace mlroadmap {
 
+/// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or bytes past U+10FFFF).
+bool valid_utf8(std::string_view text);
+
 /// `text` safe for a terminal: control characters (C0, DEL, C1), which could start escape
 /// sequences, become spaces; line breaks and tabs too, so one field stays on one line.
 std::string terminal_safe(std::string_view text);

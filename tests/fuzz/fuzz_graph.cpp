@@ -1,15 +1,18 @@
 // libFuzzer target: any bytes as a skill graph (and as a profile), and as an overlay on the
 // built-in graph. Whatever loads is planned from several starting points and rendered in every
-// format, so the loader, the merge, the planner and the renderers all see hostile input. See
-// docs/fuzzing.md.
+// format, so the loader, the merge, the planner and the renderers all see hostile input. An
+// overlay that loads must merge into one graph file (as `mlroadmap merge` writes it) that loads
+// again as the same graph and plans as the overlay does. See docs/fuzzing.md.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "mlroadmap/explore.hpp"
 #include "mlroadmap/graph_loader.hpp"
+#include "mlroadmap/overlay.hpp"
 #include "mlroadmap/plan.hpp"
 #include "mlroadmap/profile.hpp"
 #include "mlroadmap/render.hpp"
@@ -17,6 +20,20 @@
 #include "overlay_references.hpp"
 
 namespace {
+
+// The input is read as a file in tests/fuzz/bases, so that `extends` may name the graphs there
+// (an overlay of the built-in graph, a loop) and the fixtures beside them: chains of overlays.
+#ifndef MLROADMAP_FUZZ_BASES
+#error "MLROADMAP_FUZZ_BASES names tests/fuzz/bases"
+#endif
+const std::string kFile = std::string(MLROADMAP_FUZZ_BASES) + "/fuzz.json";
+
+mlroadmap::LoadOptions fuzz_limits() {
+  mlroadmap::LoadOptions limits;
+  limits.lint = true;
+  limits.max_file_bytes = std::size_t{1} << 20;  // a base may be any file, /dev/zero too
+  return limits;
+}
 
 // Every step comes after each step it waits for, required or recommended, in a later stage;
 // a choice names a step of the plan. A plan that breaks this is a bug: stop the run.
@@ -72,24 +89,40 @@ void fuzz_overlay(std::string_view text) {
   }
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+// The plan from a few starting points, each the same for both graphs (the same skills in the
+// same order), as JSON.
+std::string plan_from(const mlroadmap::SkillGraph& graph, int start) {
   using namespace mlroadmap;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  fuzz_overlay(text);
-  (void)parse_profile(text, "fuzz.json");
-  LoadOptions options;
-  options.lint = true;
-  const GraphLoadResult result = load_graph(text, "fuzz.json", options);
-  (void)render_diagnostics_text(result.diagnostics);
-  if (!result.graph) return 0;
-  const SkillGraph& graph = *result.graph;
-  if (graph.skill_count() > 2000) return 0;  // keep each run quick
-
   PlanRequest request;
-  request.hours_per_week = 7.5;
-  request.start = CalendarDate{2027, 1, 4};
+  if (start > 0 && graph.skill_count() > 0) {
+    request.have = {static_cast<SkillIndex>(graph.skill_count() / 2)};
+    request.exact = start == 2;
+  }
+  if (start == 2 && !graph.roles().empty()) {
+    request.goals = {Goal{Goal::Kind::role, static_cast<RoleIndex>(graph.roles().size() - 1)}};
+  }
+  return render_plan_json(graph, make_plan(graph, request), true);
+}
+
+// An overlay that loaded merges without a problem into a graph file that loads again as the
+// same graph, and plans as the overlay does.
+void check_merge(std::string_view text, const mlroadmap::SkillGraph& graph) {
+  using namespace mlroadmap;
+  if (text.find("extends") == std::string_view::npos) return;
+  const MergedGraph merged = merge_graph(text, kFile, fuzz_limits());
+  if (merged.text.empty() || has_errors(merged.diagnostics)) std::abort();
+  const GraphLoadResult again = load_graph(merged.text, "merged.json", fuzz_limits());
+  if (!again.graph) std::abort();
+  if (render_graph_json(graph) != render_graph_json(*again.graph)) std::abort();
+  for (int start = 0; start < 3; ++start) {
+    if (plan_from(graph, start) != plan_from(*again.graph, start)) std::abort();
+  }
+}
+
+// A paced, dated plan from nothing, rendered in every format.
+mlroadmap::Plan plan_whole(const mlroadmap::SkillGraph& graph,
+                           const mlroadmap::PlanRequest& request) {
+  using namespace mlroadmap;
   Plan plan = make_plan(graph, request);
   check_order(plan);
   (void)render_plan_text(graph, plan, TextStyle{true, 60, false});
@@ -98,24 +131,49 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)render_plan_dot(graph, plan);
   (void)render_plan_mermaid(graph, plan);
   (void)render_next_text(graph, plan, startable_steps(plan), TextStyle{});
-  if (graph.skill_count() > 0) {
-    const SkillIndex some = static_cast<SkillIndex>(size % graph.skill_count());
-    (void)render_why_text(graph, plan, some, explain_need(graph, plan, request, some), TextStyle{});
-    (void)render_why_json(graph, plan, some, explain_need(graph, plan, request, some));
-    (void)render_skill_json(graph, some);
-    (void)render_skill_text(graph, some, TextStyle{});
-    request.have = {some};
-    request.exact = (size & 1) != 0;
-    // Preferring a skill of the input's choosing steers any_of groups.
-    request.prefer = {static_cast<SkillIndex>((size / 2) % graph.skill_count())};
-    for (RoleIndex r = 0; r < graph.roles().size() && r < 3; ++r) {
-      request.goals = {Goal{Goal::Kind::role, r}};
-      plan = make_plan(graph, request);
-      check_order(plan);
-      (void)render_plan_json(graph, plan, true);
-      (void)render_plan_text(graph, plan, TextStyle{false, 80, false});
-    }
+  return plan;
+}
+
+// A skill of the input's choosing explained and shown, then plans toward the first roles from
+// it, exact or not, preferring another skill of its choosing (which steers any_of groups).
+void plan_from_some(const mlroadmap::SkillGraph& graph, const mlroadmap::Plan& plan,
+                    mlroadmap::PlanRequest request, std::size_t size) {
+  using namespace mlroadmap;
+  const SkillIndex some = static_cast<SkillIndex>(size % graph.skill_count());
+  (void)render_why_text(graph, plan, some, explain_need(graph, plan, request, some), TextStyle{});
+  (void)render_why_json(graph, plan, some, explain_need(graph, plan, request, some));
+  (void)render_skill_json(graph, some);
+  (void)render_skill_text(graph, some, TextStyle{});
+  request.have = {some};
+  request.exact = (size & 1) != 0;
+  request.prefer = {static_cast<SkillIndex>((size / 2) % graph.skill_count())};
+  for (RoleIndex r = 0; r < graph.roles().size() && r < 3; ++r) {
+    request.goals = {Goal{Goal::Kind::role, r}};
+    const Plan toward = make_plan(graph, request);
+    check_order(toward);
+    (void)render_plan_json(graph, toward, true);
+    (void)render_plan_text(graph, toward, TextStyle{false, 80, false});
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace mlroadmap;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  fuzz_overlay(text);
+  (void)parse_profile(text, "fuzz.json");
+  const GraphLoadResult result = load_graph(text, kFile, fuzz_limits());
+  (void)render_diagnostics_text(result.diagnostics);
+  if (!result.graph) return 0;
+  const SkillGraph& graph = *result.graph;
+  if (graph.skill_count() > 2000) return 0;  // keep each run quick
+  check_merge(text, graph);
+  PlanRequest request;
+  request.hours_per_week = 7.5;
+  request.start = CalendarDate{2027, 1, 4};
+  const Plan plan = plan_whole(graph, request);
+  if (graph.skill_count() > 0) plan_from_some(graph, plan, request, size);
   (void)render_graph_dot(graph);
   (void)render_graph_mermaid(graph);
   (void)render_roles_json(graph, role_costs(graph));

@@ -43,14 +43,40 @@ TEST_CASE("quoted cells hold delimiters, doubled quotes and line breaks") {
   CHECK(end.take("b\"c,d"));  // a quote inside an unquoted cell opens nothing
 }
 
+TEST_CASE("CSV records are read line by line: blank lines skipped, quotes going on") {
+  CsvRecordReader rows(',', 64);
+  CHECK_FALSE(rows.take(" , ,", 2));  // an empty spreadsheet row
+  REQUIRE(rows.take("ann,python", 3));
+  CHECK(rows.record() == "ann,python");
+  CHECK(rows.first_line() == 3);
+  CHECK_FALSE(rows.take("\"bo", 4));
+  CHECK_FALSE(rows.take("", 5));  // a blank line inside quotes belongs to the record
+  REQUIRE(rows.take("b\",sql", 6));
+  CHECK(rows.record() == "\"bo\n\nb\",sql");
+  CHECK(rows.first_line() == 4);
+  CHECK_FALSE(rows.finish());
+  CHECK_FALSE(rows.take("\"never closed", 7));
+  CHECK_FALSE(rows.take("cy,numpy", 8));
+  REQUIRE(rows.finish());
+  CHECK(rows.record() == "\"never closed\ncy,numpy");
+  CHECK(rows.first_line() == 7);
+  // Past the size limit a record ends, though its quote is open.
+  CHECK_FALSE(rows.take("\"" + std::string(60, 'x'), 9));
+  REQUIRE(rows.take("more", 10));
+  CHECK(rows.first_line() == 9);
+  CHECK_FALSE(rows.finish());
+}
+
 TEST_CASE("list cells split on semicolons when they hold one, else on commas") {
   CHECK(split_list_cell("python, sql") == Names{"python", "sql"});
   CHECK(split_list_cell("Data, science; sql;") == Names{"Data, science", "sql"});
   CHECK(split_list_cell(" ") == Names{});
+  CHECK(split_list_cell("python\r\nsql, r\n\nnumpy") == Names{"python", "sql", "r", "numpy"});
 }
 
 TEST_CASE("a CSV header names profile fields in any order, any case, with a BOM") {
-  const CsvProfileColumns columns = header("\xEF\xBB\xBFGoals; ID ;have;exact;hours_per_week;start");
+  const CsvProfileColumns columns =
+      header("\xEF\xBB\xBFGoals; ID ;have;exact;hours_per_week;start");
   CHECK(columns.delimiter == ';');
   CHECK(columns.fields == std::vector<int>{2, 0, 1, 4, 5, 6});
   const auto unknown = read_csv_profile_header("id,haves", "people.csv");
@@ -83,6 +109,45 @@ TEST_CASE("a CSV row is a profile: its problems name the line it starts on") {
   CHECK(*bad.profile.id == "cy");
 }
 
+TEST_CASE("a CSV row that cannot be read says why, on the line it starts on") {
+  const CsvProfileColumns columns = header("id,have");
+  ProfileRead open = read_csv_profile(columns, "\"ann,python\nbo,sql\ncy", "p.csv", 4);
+  REQUIRE(open.problems.size() == 1);
+  CHECK(open.problems[0].message ==
+        "row: a quoted cell is not closed, so lines 4 to 6 were read as this one row");
+  CHECK(open.problems[0].line == 4);
+  ProfileRead one_line = read_csv_profile(columns, "\"ann,python", "p.csv", 2);
+  REQUIRE(one_line.problems.size() == 1);
+  CHECK(one_line.problems[0].message == "row: a quoted cell is not closed");
+  ProfileRead bom = read_csv_profile(columns, "\xEF\xBB\xBFid,have", "p.csv", 9);
+  REQUIRE(bom.problems.size() == 1);
+  CHECK(bom.problems[0].code == ErrorCode::malformed_csv);
+  CHECK(bom.problems[0].message ==
+        "row: a byte order mark (U+FEFF) in the middle of the file; were two files joined?");
+  CHECK(bom.problems[0].line == 9);
+  CHECK(bom.problems[0].file == "p.csv");
+  // Excel's plain CSV is Windows-1252: its bytes would go into JSON and CSV, which are UTF-8.
+  ProfileRead latin1 = read_csv_profile(columns, "M\xFCller,python", "p.csv", 3);
+  REQUIRE(latin1.problems.size() == 1);
+  CHECK(latin1.problems[0].message ==
+        "row: the text is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)");
+  ProfileRead utf8 = read_csv_profile(columns, "M\xC3\xBCller,python", "p.csv", 3);
+  CHECK(utf8.problems.empty());
+  ProfileRead one_column = read_csv_profile(header("id"), "ann,python", "p.csv", 5);
+  REQUIRE(one_column.problems.size() == 1);
+  CHECK(one_column.problems[0].message == "row has 2 cells, but the header names 1 column");
+}
+
+TEST_CASE("a CSV header must name a column") {
+  for (const std::string_view line : {"", " ", ",,", " ; ", "\xEF\xBB\xBF"}) {
+    const auto columns = read_csv_profile_header(line, "people.csv");
+    REQUIRE_FALSE(columns);
+    CHECK(columns.error().line == 1);
+    CHECK(columns.error().code == ErrorCode::malformed_csv);
+    CHECK(columns.error().message.starts_with("the header names no column; "));
+  }
+}
+
 TEST_CASE("CSV cells that a spreadsheet would run as formulas are neutralised") {
   const SkillGraph g = testing::graph_of(R"json({"categories": [{"id": "c", "name": "C"}],
     "skills": [{"id": "a", "name": "=HYPERLINK(\"x\",\"y\")", "category": "c", "hours": 2},
@@ -112,10 +177,18 @@ TEST_CASE("names match forgiving case, punctuation, qualifiers and aliases") {
   CHECK(g.skill(typo.candidates.front()).id == "pytorch");
 }
 
+TEST_CASE("a name list that is not UTF-8 says on which line") {
+  const auto list = read_name_list("Name\nPython\nM\xFCller\n", "Skills.csv");
+  REQUIRE_FALSE(list);
+  CHECK(list.error().line == 3);
+  CHECK(list.error().message == "the text is not UTF-8; save the file as UTF-8");
+}
+
 TEST_CASE("a name list is a CSV column when the header has one, else one name a line") {
-  const auto linkedin = read_name_list("\xEF\xBB\xBFName\r\nPython (Programming Language)\r\n"
-                                       "\"SQL, advanced\"\r\n\r\nNumPy\r\n",
-                                       "Skills.csv");
+  const auto linkedin = read_name_list(
+      "\xEF\xBB\xBFName\r\nPython (Programming Language)\r\n"
+      "\"SQL, advanced\"\r\n\r\nNumPy\r\n",
+      "Skills.csv");
   REQUIRE(linkedin);
   CHECK(linkedin->csv);
   CHECK(linkedin->names == Names{"Python (Programming Language)", "SQL, advanced", "NumPy"});

@@ -172,3 +172,39 @@ TEST_CASE("skill comments encode what an HTML comment cannot hold, and read back
   CHECK(!checked_skills("- [x] x <!-- skill: %G1 -->\n", "r.md"));
   CHECK(!checked_skills("- [x] x <!-- skill:  -->\n", "r.md"));
 }
+
+TEST_CASE("checked items are read as editors write them, and every problem is told") {
+  const std::string markdown = "\xEF\xBB\xBF- [x] A <!-- skill: a -->\r\n"
+                               "```markdown\n"
+                               "- [x] an example <!-- skill: b -->\n"
+                               "```\n"
+                               "~~~~\n"
+                               "~~~\n"
+                               "- [x] still an example <!-- skill: c -->\n"
+                               "~~~~~ \n"
+                               "- [x]d <!-- skill: d -->\n"
+                               "- [X] E <!-- skill: e -->\n";
+  const auto items = checked_skills(markdown, "r.md");
+  REQUIRE(items);
+  REQUIRE(items->items.size() == 2);
+  CHECK(items->items[0].skill == "a");
+  CHECK(items->items[0].line == 1);
+  CHECK(items->items[1].skill == "e");
+  CHECK(items->items[1].line == 10);
+  const auto bad = checked_skills("- [x] no comment\n"
+                                  "- [x] B <!--skill: b -->\n"
+                                  "- [x] C <!-- skill: c-->\n",
+                                  "r.md");
+  REQUIRE_FALSE(bad);
+  REQUIRE(bad.error().size() == 3);
+  CHECK(bad.error()[0].severity == Severity::warning);
+  CHECK(bad.error()[0].line == 1);
+  CHECK(bad.error()[1].severity == Severity::error);
+  CHECK(bad.error()[1].line == 2);
+  CHECK(bad.error()[1].column == 9);
+  CHECK(bad.error()[2].line == 3);
+  // A line that ends inside or right after the box.
+  for (const std::string_view end : {"- [", "- [x", "1. [X]", "- [x]\n- [", "* [x] \r"}) {
+    REQUIRE(checked_skills(end, "r.md"));
+  }
+}
