@@ -68,12 +68,15 @@ class ReadLayer {
   /// Whether the layer changes items of this kind (each must then name its id first).
   virtual bool touches(ItemKind kind) const = 0;
   virtual Action action(ItemKind kind, std::string_view id) const = 0;
-  /// The graph's item [begin, end) as the layer's `item` changes it: where that text starts.
-  virtual std::size_t patch(ItemKind kind, std::uint32_t item, std::size_t begin,
-                            std::size_t end) = 0;
-  /// The layer's items of a kind; where item `i` starts, when the graph has no such item.
+  /// Where an item of the layer's is written in text(): [begin, end).
+  struct Placed {
+    std::size_t begin, end;
+  };
+  /// The graph's item [begin, end) as the layer's `item` changes it.
+  virtual Placed patch(ItemKind kind, std::uint32_t item, std::size_t begin, std::size_t end) = 0;
+  /// The layer's items of a kind; item `i`, when the graph has no such item.
   virtual std::size_t item_count(ItemKind kind) const = 0;
-  virtual std::size_t new_item(ItemKind kind, std::uint32_t i) const = 0;
+  virtual Placed new_item(ItemKind kind, std::uint32_t i) const = 0;
   /// Whether references to `name`, an item of this kind, are left out.
   virtual bool removed(ItemKind kind, std::string_view name) const = 0;
   /// The schema version the layer declares, which the graph's own gives way to.
@@ -107,7 +110,7 @@ class GraphParser {
   // Under a layer.
   bool take_layered(ItemKind kind);
   bool layered(ItemKind kind, std::string_view id, std::size_t begin);
-  void read_layer_item(ItemKind kind, std::size_t at);
+  void read_layer_item(ItemKind kind, ReadLayer::Placed item);
   void read_layer_items(ItemKind kind);
   void read_layer_top_fields();
   bool dropped(ItemKind kind, std::string_view name) const {

@@ -73,10 +73,11 @@ bool GraphParser::layered(ItemKind kind, std::string_view id, std::size_t begin)
   return true;
 }
 
-// An item of the layer's text, changed or new, read at `at` into the same graph.
-void GraphParser::read_layer_item(ItemKind kind, std::size_t at) {
-  JsonReader json(layer_->text(), JsonLimits{limits_.max_depth, limits_.max_string_bytes}, at,
-                  2);
+// An item of the layer's text, changed or new, read into the same graph. Its reader ends with
+// it: the layer's text after it may be being written by the other half of a split read.
+void GraphParser::read_layer_item(ItemKind kind, ReadLayer::Placed item) {
+  JsonReader json(layer_->text().substr(0, item.end),
+                  JsonLimits{limits_.max_depth, limits_.max_string_bytes}, item.begin, 2);
   GraphParser parser(json, messages_, builder_, limits_, nullptr, layer_);
   parser.layer_items_ = false;  // it reads the layer's own item
   switch (kind) {

@@ -94,8 +94,8 @@ ReadLayer::Action OverlayInLoad::action(ItemKind kind, std::string_view id) cons
   return {drop ? Action::drop : Action::replace, found->second};
 }
 
-std::size_t OverlayInLoad::patch(ItemKind kind, std::uint32_t index, std::size_t begin,
-                                 std::size_t end) {
+ReadLayer::Placed OverlayInLoad::patch(ItemKind kind, std::uint32_t index, std::size_t begin,
+                                       std::size_t end) {
   static const OverlayItem kNoPatch{};
   const OverlayItem& item =
       index == kNone ? kNoPatch : shape_.lists[static_cast<std::size_t>(kind)].items[index];
@@ -109,17 +109,17 @@ std::size_t OverlayInLoad::patch(ItemKind kind, std::uint32_t index, std::size_t
   return write(patched.text());
 }
 
-std::size_t OverlayInLoad::write(std::string_view patched) {
+ReadLayer::Placed OverlayInLoad::write(std::string_view patched) {
   const std::lock_guard lock(writing_);
   if (used_ + patched.size() + 1 > capacity_) throw LayerDeclined{};
   const std::size_t at = used_;
   std::memcpy(buffer_.get() + at, patched.data(), patched.size());
   buffer_[at + patched.size()] = '\n';
   used_ += patched.size() + 1;
-  return at;
+  return {at, at + patched.size()};
 }
 
-std::size_t OverlayInLoad::new_item(ItemKind kind, std::uint32_t index) const {
+ReadLayer::Placed OverlayInLoad::new_item(ItemKind kind, std::uint32_t index) const {
   const OverlayItem& item = shape_.lists[static_cast<std::size_t>(kind)].items[index];
   for (const JsonElement& field : item.object.elements) {
     if (field.key == "remove" || field.key.starts_with("add_") ||
@@ -127,7 +127,7 @@ std::size_t OverlayInLoad::new_item(ItemKind kind, std::uint32_t index) const {
       throw LayerDeclined{};  // an edit of what the base does not have
     }
   }
-  return overlay_at_ + item.object.open;
+  return {overlay_at_ + item.object.open, overlay_at_ + item.object.close + 1};
 }
 
 std::optional<std::size_t> OverlayInLoad::top_field(std::string_view key) const {

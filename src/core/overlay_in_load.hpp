@@ -37,20 +37,19 @@ class OverlayInLoad final : public ReadLayer {
   std::string_view text() const override { return {buffer_.get(), capacity_}; }
   bool touches(ItemKind kind) const override { return touched_[static_cast<std::size_t>(kind)]; }
   Action action(ItemKind kind, std::string_view id) const override;
-  std::size_t patch(ItemKind kind, std::uint32_t item, std::size_t begin,
-                    std::size_t end) override;
+  Placed patch(ItemKind kind, std::uint32_t item, std::size_t begin, std::size_t end) override;
   std::size_t item_count(ItemKind kind) const override {
     return shape_.lists[static_cast<std::size_t>(kind)].items.size();
   }
   /// Declines an item that is not whole: a removal or a list edit of what the base lacks.
-  std::size_t new_item(ItemKind kind, std::uint32_t i) const override;
+  Placed new_item(ItemKind kind, std::uint32_t i) const override;
   bool removed(ItemKind kind, std::string_view name) const override;
   int schema_version() const override { return 2; }
   std::optional<std::size_t> top_field(std::string_view key) const override;
 
  private:
   void check_items(ItemKind kind);
-  std::size_t write(std::string_view patched);
+  Placed write(std::string_view patched);
 
   std::vector<SourceFile> files_;
   std::size_t base_size_ = 0;
