@@ -119,6 +119,23 @@ void check_merge(std::string_view text, const mlroadmap::SkillGraph& graph) {
   }
 }
 
+// The same bytes loaded without linting, which lays an overlay over its base as the base is
+// read wherever it can: the graph the merge on text gives (linting always merges on text), with
+// the same plans, and never a graph where that one fails.
+void check_layer(std::string_view text, const mlroadmap::GraphLoadResult& linted) {
+  using namespace mlroadmap;
+  if (text.find("extends") == std::string_view::npos) return;
+  LoadOptions limits = fuzz_limits();
+  limits.lint = false;
+  const GraphLoadResult plain = load_graph(text, kFile, limits);
+  if (plain.graph.has_value() != linted.graph.has_value()) std::abort();
+  if (!plain.graph) return;
+  if (render_graph_json(*plain.graph) != render_graph_json(*linted.graph)) std::abort();
+  for (int start = 0; start < 3; ++start) {
+    if (plan_from(*plain.graph, start) != plan_from(*linted.graph, start)) std::abort();
+  }
+}
+
 // A paced, dated plan from nothing, rendered in every format.
 mlroadmap::Plan plan_whole(const mlroadmap::SkillGraph& graph,
                            const mlroadmap::PlanRequest& request) {
@@ -165,6 +182,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)parse_profile(text, "fuzz.json");
   const GraphLoadResult result = load_graph(text, kFile, fuzz_limits());
   (void)render_diagnostics_text(result.diagnostics);
+  check_layer(text, result);
   if (!result.graph) return 0;
   const SkillGraph& graph = *result.graph;
   if (graph.skill_count() > 2000) return 0;  // keep each run quick
