@@ -1,6 +1,7 @@
 #include "overlay_in_load.hpp"
 
 #include <cstring>
+#include <filesystem>
 
 #include "graph_builder.hpp"
 #include "graph_checks.hpp"
@@ -27,22 +28,39 @@ bool removes(std::string_view overlay, const OverlayItem& item) {
 
 }  // namespace
 
-OverlayInLoad::OverlayInLoad(SourceFile base, SourceFile overlay, OverlayShape shape,
-                             JsonLimits limits)
+std::size_t OverlayInLoad::room_needed(std::size_t base_size, std::string_view overlay,
+                                       const OverlayShape& shape) {
+  std::size_t items = 0;
+  for (const OverlayList& list : shape.lists) items += list.items.size();
+  // The overlay, then each patched item: at most its base text and its overlay text together,
+  // with separators.
+  return base_size + 4 * overlay.size() + 4096 * (items + 1);
+}
+
+OverlayInLoad::OverlayInLoad(SourceFile base, std::optional<MappedFile> mapped, SourceFile overlay,
+                             OverlayShape shape, JsonLimits limits)
     : files_{std::move(base), std::move(overlay)}, shape_(std::move(shape)), limits_(limits) {
   base_map_ = SourceMap::identity(files_, 0);
   overlay_map_ = SourceMap::identity(files_, 1);
   base_size_ = files_[0].text.size();
-  overlay_at_ = base_size_ + 1;
-  std::size_t items = 0;
-  for (const OverlayList& list : shape_.lists) items += list.items.size();
-  // A patched item is at most its base text and its overlay text together, with separators.
-  capacity_ = 2 * base_size_ + 4 * files_[1].text.size() + 4096 * (items + 1);
+  const std::size_t room = room_needed(base_size_, files_[1].text, shape_);
+  if (mapped && mapped->text().data() == files_[0].text.data() && mapped->room_size() >= room) {
+    // The base stays where it is mapped; the room after it takes the rest.
+    data_ = const_cast<char*>(mapped->text().data());
+    overlay_at_ = mapped->room_offset();
+    capacity_ = overlay_at_ + mapped->room_size();
+    mapped_.emplace(std::move(*mapped));
+  } else {
+    overlay_at_ = base_size_ + 1;
+    capacity_ = overlay_at_ + room;
+    if (capacity_ > kLargestBuffer) throw LayerDeclined{};
+    buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+    data_ = buffer_.get();
+    std::memcpy(data_, files_[0].text.data(), base_size_);
+    data_[base_size_] = '\n';
+  }
   if (capacity_ > kLargestBuffer) throw LayerDeclined{};
-  buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
-  std::memcpy(buffer_.get(), files_[0].text.data(), base_size_);
-  buffer_[base_size_] = '\n';
-  std::memcpy(buffer_.get() + overlay_at_, files_[1].text.data(), files_[1].text.size());
+  std::memcpy(data_ + overlay_at_, files_[1].text.data(), files_[1].text.size());
   used_ = overlay_at_ + files_[1].text.size();
   for (const JsonElement& member : shape_.top.elements) {
     if (member.key == "version" || member.key == "title" || member.key == "description") {
@@ -113,8 +131,8 @@ ReadLayer::Placed OverlayInLoad::write(std::string_view patched) {
   const std::lock_guard lock(writing_);
   if (used_ + patched.size() + 1 > capacity_) throw LayerDeclined{};
   const std::size_t at = used_;
-  std::memcpy(buffer_.get() + at, patched.data(), patched.size());
-  buffer_[at + patched.size()] = '\n';
+  std::memcpy(data_ + at, patched.data(), patched.size());
+  data_[at + patched.size()] = '\n';
   used_ += patched.size() + 1;
   return {at, at + patched.size()};
 }
@@ -153,12 +171,16 @@ std::optional<SkillGraph> load_overlay_in_one_read(std::string_view text,
     OverlayShape shape = read_overlay(text, std::move(top.top), json, problems);
     if (!problems.empty()) return std::nullopt;
     const std::string name = base_name(file_name, shape.extends, builtin.name);
-    // A file is mapped (it is copied once, into the layer's buffer); else read whole.
+    // A file is mapped, with room after it for the overlay and the patched items; else read
+    // whole, and copied with them into one buffer.
     std::optional<MappedFile> mapped;
     std::string owned;
     std::string_view base = builtin.text;
     if (shape.extends != kExtendsBuiltin) {
-      auto map = MappedFile::map(name, limits.max_file_bytes);
+      std::error_code error;
+      const auto size = std::filesystem::file_size(name, error);
+      auto map = MappedFile::map(name, limits.max_file_bytes,
+                                 error ? 0 : OverlayInLoad::room_needed(size, text, shape));
       if (!map) return std::nullopt;
       if (*map) {
         mapped.emplace(std::move(**map));
@@ -170,8 +192,8 @@ std::optional<SkillGraph> load_overlay_in_one_read(std::string_view text,
         base = owned;
       }
     }
-    OverlayInLoad layer(SourceFile{name, base}, SourceFile{std::string(file_name), text},
-                        std::move(shape), json);
+    OverlayInLoad layer(SourceFile{name, base}, std::move(mapped),
+                        SourceFile{std::string(file_name), text}, std::move(shape), json);
     Messages messages(layer.text(), file_name, limits.max_errors);
     GraphBuilder builder(layer.text(), false);
     JsonReader reader(layer.base(), json);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "graph_parser.hpp"
+#include "mapped_file.hpp"
 #include "overlay_apply.hpp"
 #include "overlay_doc.hpp"
 
@@ -28,13 +29,18 @@ namespace mlroadmap::detail {
 
 class OverlayInLoad final : public ReadLayer {
  public:
-  /// The base's text and the overlay's (its shape read), each with its file, joined in one
-  /// buffer with room for the patched items; throws LayerDeclined for what it cannot do.
-  OverlayInLoad(SourceFile base, SourceFile overlay, OverlayShape shape, JsonLimits limits);
+  /// The base's text and the overlay's (its shape read), each with its file, in one range of
+  /// memory with room for the patched items: the base where it is mapped, when `mapped` holds
+  /// it with room_needed() after it, else copied. Throws LayerDeclined for what it cannot do.
+  OverlayInLoad(SourceFile base, std::optional<MappedFile> mapped, SourceFile overlay,
+                OverlayShape shape, JsonLimits limits);
+  /// The room an overlay needs after a base of `base_size` bytes.
+  static std::size_t room_needed(std::size_t base_size, std::string_view overlay,
+                                 const OverlayShape& shape);
 
   /// The base as the loader reads it: [0, base size) of the buffer.
-  std::string_view base() const { return {buffer_.get(), base_size_}; }
-  std::string_view text() const override { return {buffer_.get(), capacity_}; }
+  std::string_view base() const { return {data_, base_size_}; }
+  std::string_view text() const override { return {data_, capacity_}; }
   bool touches(ItemKind kind) const override { return touched_[static_cast<std::size_t>(kind)]; }
   Action action(ItemKind kind, std::string_view id) const override;
   Placed patch(ItemKind kind, std::uint32_t item, std::size_t begin, std::size_t end) override;
@@ -53,9 +59,11 @@ class OverlayInLoad final : public ReadLayer {
 
   std::vector<SourceFile> files_;
   std::size_t base_size_ = 0;
-  std::size_t overlay_at_ = 0;  ///< where the overlay's text starts in the buffer
+  std::size_t overlay_at_ = 0;  ///< where the overlay's text starts
   std::size_t capacity_ = 0;
-  std::unique_ptr<char[]> buffer_;
+  std::optional<MappedFile> mapped_;  ///< the base and the room after it, or
+  std::unique_ptr<char[]> buffer_;    ///< the base copied, and the room
+  char* data_ = nullptr;
   std::size_t used_ = 0;  ///< of the buffer: base, overlay, patched items so far
   std::mutex writing_;    ///< patched items are written by both halves of a split read
   OverlayShape shape_;
