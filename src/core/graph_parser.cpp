@@ -295,10 +295,7 @@ void GraphParser::parse_skill() {
       case field_index(kSkillFields, "id"):
         id_offset = json_.offset();
         skill.id = read_id(owner, key, "skill");
-        if (first && layer_->may_name(skill.id) &&
-            layered(ItemKind::skill, skill.id, object_offset)) {
-          return;
-        }
+        if (first && layered(ItemKind::skill, skill.id, object_offset)) return;
         break;
       case field_index(kSkillFields, "category"):
         category_offset = json_.offset();

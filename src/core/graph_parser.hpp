@@ -7,7 +7,6 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -19,6 +18,7 @@
 #include "mapped_file.hpp"
 #include "mlroadmap/load_options.hpp"
 #include "overlay_doc.hpp"
+#include "text.hpp"
 
 namespace mlroadmap::detail {
 
@@ -35,27 +35,13 @@ struct LayerDeclined {};
 class ReadLayer {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-  /// A fingerprint of a name (its length, first and last eight bytes), the same whatever its
-  /// case: most names are told apart from the layer's by it in a few instructions. (Setting
-  /// bit 5 of every byte folds letters' case, and a few other bytes together, which only costs
-  /// a closer look.)
-  static std::size_t fingerprint(std::string_view name) {
-    std::uint64_t value = name.size();
-    if (name.size() >= 8) {
-      std::uint64_t first, last;
-      std::memcpy(&first, name.data(), 8);
-      std::memcpy(&last, name.data() + name.size() - 8, 8);
-      value ^= (first | 0x2020202020202020u) * 0xFF51AFD7ED558CCDu ^ (last | 0x2020202020202020u);
-    } else {
-      for (const char c : name) value = value << 8 | (static_cast<unsigned char>(c) | 0x20u);
-    }
-    return static_cast<std::size_t>((value * 0x9E3779B97F4A7C15u) >> 52);  // 12 bits
-  }
   /// False when the layer surely has no item of this id (of any kind)...
-  bool may_name(std::string_view id) const { return named_.test(fingerprint(id)); }
+  bool may_name(std::string_view id) const {
+    return named_.test(fingerprint_ignoring_case(id));
+  }
   /// ... and when it surely removes nothing of this name.
   bool may_remove(std::string_view name) const {
-    return removes_any_ && removed_.test(fingerprint(name));
+    return removes_any_ && removed_.test(fingerprint_ignoring_case(name));
   }
   /// What becomes of an item of the graph, and the layer's item that says so (or kNone).
   struct Action {
@@ -86,8 +72,8 @@ class ReadLayer {
   virtual std::optional<std::size_t> top_field(std::string_view key) const = 0;
 
  protected:
-  std::bitset<4096> named_;    ///< fingerprints of the layer's ids
-  std::bitset<4096> removed_;  ///< fingerprints of the ids it removes
+  std::bitset<kFingerprints> named_;    ///< fingerprints of the layer's ids
+  std::bitset<kFingerprints> removed_;  ///< fingerprints of the ids it removes
   bool removes_any_ = false;
 };
 
@@ -108,6 +94,8 @@ class GraphParser {
   bool parse_skills_to_end(const std::stop_token& stop);
   void parse_top_field(std::string_view key);
   // Under a layer.
+  ReadLayer::Action layer_action(ItemKind kind, std::string_view id);
+  void passed_over(ItemKind kind, ReadLayer::Action action, std::size_t begin, std::size_t end);
   bool take_layered(ItemKind kind);
   bool layered(ItemKind kind, std::string_view id, std::size_t begin);
   void read_layer_item(ItemKind kind, ReadLayer::Placed item);

@@ -33,6 +33,26 @@ std::optional<std::string_view> leading_id(std::string_view text, std::size_t at
 
 }  // namespace
 
+// What the layer does with the graph's item whose id is `id`, its own item marked as met.
+// Roles are few, and may all change when the default moves: only other ids are sifted first.
+ReadLayer::Action GraphParser::layer_action(ItemKind kind, std::string_view id) {
+  if (kind != ItemKind::role && !layer_->may_name(id)) return {};
+  const ReadLayer::Action action = layer_->action(kind, id);
+  if (action.item != ReadLayer::kNone) {
+    matched_[static_cast<std::size_t>(kind)][action.item] = true;
+  }
+  return action;
+}
+
+// The graph's item [begin, end), passed over under an action other than keep: read from the
+// layer's text instead when it is replaced.
+void GraphParser::passed_over(ItemKind kind, ReadLayer::Action action, std::size_t begin,
+                              std::size_t end) {
+  if (action.kind == ReadLayer::Action::replace) {
+    read_layer_item(kind, layer_->patch(kind, action.item, begin, end));
+  }
+}
+
 // The graph's item at the reader, when the layer changes items of its kind: dropped, or read
 // from the layer's text instead (true); or left to be read as it is (false).
 bool GraphParser::take_layered(ItemKind kind) {
@@ -40,17 +60,10 @@ bool GraphParser::take_layered(ItemKind kind) {
   const std::size_t begin = json_.offset();
   const auto id = leading_id(json_.text(), begin);
   if (!id) throw LayerDeclined{};
-  // Roles are few, and may all change when the default moves.
-  if (kind != ItemKind::role && !layer_->may_name(*id)) return false;
-  const ReadLayer::Action action = layer_->action(kind, *id);
-  if (action.item != ReadLayer::kNone) {
-    matched_[static_cast<std::size_t>(kind)][action.item] = true;
-  }
+  const ReadLayer::Action action = layer_action(kind, *id);
   if (action.kind == ReadLayer::Action::keep) return false;
   json_.skim_value();
-  if (action.kind == ReadLayer::Action::replace) {
-    read_layer_item(kind, layer_->patch(kind, action.item, begin, json_.offset()));
-  }
+  passed_over(kind, action, begin, json_.offset());
   return true;
 }
 
@@ -58,18 +71,12 @@ bool GraphParser::take_layered(ItemKind kind) {
 // the layer changes it: the rest passed over, then dropped or read from the layer's text
 // instead (true); or left to be read on (false).
 bool GraphParser::layered(ItemKind kind, std::string_view id, std::size_t begin) {
-  if (!layer_touches_[static_cast<std::size_t>(kind)] || !layer_->may_name(id)) return false;
-  const ReadLayer::Action action = layer_->action(kind, id);
-  if (action.item != ReadLayer::kNone) {
-    matched_[static_cast<std::size_t>(kind)][action.item] = true;
-  }
+  const ReadLayer::Action action = layer_action(kind, id);
   if (action.kind == ReadLayer::Action::keep) return false;
   std::string_view key;
   std::size_t key_offset;
   while (json_.next_member(key, key_offset)) json_.skim_value();
-  if (action.kind == ReadLayer::Action::replace) {
-    read_layer_item(kind, layer_->patch(kind, action.item, begin, json_.offset()));
-  }
+  passed_over(kind, action, begin, json_.offset());
   return true;
 }
 

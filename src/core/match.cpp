@@ -119,44 +119,38 @@ std::optional<std::size_t> name_column(const std::vector<std::string>& header) {
   return std::nullopt;
 }
 
+// Calls `take(line, number)` for each line of `text`, numbered from 1, without its line break
+// (nor a carriage return before it).
+template <typename Take>
+void for_each_line(std::string_view text, Take take) {
+  std::size_t number = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t stop = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, stop - at);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    take(line, ++number);
+    at = stop + 1;
+  }
+}
+
 // Calls `take(record, line)` for each CSV record after the header, records going on past
 // line breaks in quotes.
 template <typename Take>
 void for_each_record(std::string_view text, char delimiter, Take take) {
-  CsvRecordEnd end(delimiter);
-  std::size_t line = 0;
-  std::size_t record_start = 0;
-  std::size_t record_line = 0;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t stop = text.find('\n', at);
-    if (stop == std::string_view::npos) stop = text.size();
-    std::string_view piece = text.substr(at, stop - at);
-    if (piece.ends_with('\r')) piece.remove_suffix(1);
-    ++line;
-    if (!end.open()) {
-      record_start = at;
-      record_line = line;
-    }
-    if (end.take(piece) && line > 1) {
-      std::string_view record = text.substr(record_start, stop - record_start);
-      if (record.ends_with('\r')) record.remove_suffix(1);
-      take(record, record_line);
-    }
-    at = stop + 1;
-  }
-  if (end.open()) take(text.substr(record_start), record_line);
+  CsvRecordReader rows(delimiter, text.size());
+  for_each_line(text, [&](std::string_view line, std::size_t number) {
+    if (number > 1 && rows.take(line, number)) take(rows.record(), rows.first_line());
+  });
+  if (rows.finish()) take(rows.record(), rows.first_line());
 }
 
 // The first line of `text` that is not UTF-8, counting from 1.
 std::optional<std::uint32_t> line_not_utf8(std::string_view text) {
-  std::uint32_t line = 1;
-  for (std::size_t at = 0; at < text.size(); ++line) {
-    const std::size_t stop = std::min(text.find('\n', at), text.size());
-    if (!valid_utf8(text.substr(at, stop - at))) return line;
-    at = stop + 1;
-  }
-  return std::nullopt;
+  std::optional<std::uint32_t> found;
+  for_each_line(text, [&found](std::string_view line, std::size_t number) {
+    if (!found && !valid_utf8(line)) found = static_cast<std::uint32_t>(number);
+  });
+  return found;
 }
 
 }  // namespace
@@ -179,20 +173,12 @@ std::expected<NameList, Diagnostic> read_name_list(std::string_view text, std::s
   const auto header = split_csv_record(first, delimiter);
   const std::optional<std::size_t> column = header ? name_column(*header) : std::nullopt;
   if (!column) {
-    std::size_t line = 0;
-    for (std::size_t at = 0; at < text.size();) {
-      std::size_t stop = text.find('\n', at);
-      if (stop == std::string_view::npos) stop = text.size();
-      std::string_view piece = text.substr(at, stop - at);
-      if (piece.ends_with('\r')) piece.remove_suffix(1);
-      const std::string_view clean = detail::trim_cell(piece);
-      ++line;
-      if (!clean.empty() && clean.front() != '#') {
-        list.names.emplace_back(clean);
-        list.lines.push_back(line);
-      }
-      at = stop + 1;
-    }
+    for_each_line(text, [&list](std::string_view line, std::size_t number) {
+      const std::string_view clean = detail::trim_cell(line);
+      if (clean.empty() || clean.front() == '#') return;
+      list.names.emplace_back(clean);
+      list.lines.push_back(number);
+    });
     return list;
   }
   list.csv = true;

@@ -113,10 +113,9 @@ std::optional<std::size_t> OverlayStep::default_role() {
   std::optional<std::size_t> found;
   const auto& items = in_.overlay_shape.lists[static_cast<std::size_t>(ItemKind::role)].items;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const JsonElement* flag = items[i].object.member("default");
-    if (flag == nullptr || !is_true_at(in_.overlay, flag->value)) continue;
+    if (!says_true(in_.overlay, items[i], "default")) continue;
     if (found) {
-      report(Severity::error, flag->value,
+      report(Severity::error, items[i].object.member("default")->value,
              fmt::format("role '{}': more than one default role in this file ('{}' is the "
                          "default at {})",
                          items[i].id, items[*found].id,
@@ -163,10 +162,9 @@ void OverlayStep::patch_list(ItemKind kind) {
   for (std::size_t i = 0; i < overlay.items.size(); ++i) {
     const OverlayItem& item = overlay.items[i];
     if (wanted.at(to_lower_ascii(item.id)) != i) continue;  // given twice
-    const JsonElement* remove = item.object.member("remove");
     if (!in_base[i]) {
       add_new(kind, item, added);
-    } else if (remove != nullptr && is_true_at(in_.overlay, remove->value)) {
+    } else if (says_true(in_.overlay, item, "remove")) {
       editor.remove(*in_base[i]);
       remove_item(kind, item);
     } else {

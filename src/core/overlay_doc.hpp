@@ -83,4 +83,10 @@ inline bool is_true_at(std::string_view text, std::size_t offset) {
   return text.substr(offset, 4) == "true";
 }
 
+/// Whether the overlay's item says `"KEY": true` ("remove", "default").
+inline bool says_true(std::string_view overlay, const OverlayItem& item, std::string_view key) {
+  const JsonElement* member = item.object.member(key);
+  return member != nullptr && is_true_at(overlay, member->value);
+}
+
 }  // namespace mlroadmap::detail

@@ -21,11 +21,6 @@ namespace {
 // Offsets into the buffer are kept in 32 bits, as in any graph's text.
 constexpr std::size_t kLargestBuffer = 0xFFFFFFFFu;
 
-bool removes(std::string_view overlay, const OverlayItem& item) {
-  const JsonElement* remove = item.object.member("remove");
-  return remove != nullptr && is_true_at(overlay, remove->value);
-}
-
 }  // namespace
 
 std::size_t OverlayInLoad::room_needed(std::size_t base_size, std::string_view overlay,
@@ -50,16 +45,16 @@ OverlayInLoad::OverlayInLoad(SourceFile base, std::optional<MappedFile> mapped, 
     overlay_at_ = mapped->room_offset();
     capacity_ = overlay_at_ + mapped->room_size();
     mapped_.emplace(std::move(*mapped));
+    if (capacity_ > kLargestBuffer) throw LayerDeclined{};
   } else {
     overlay_at_ = base_size_ + 1;
     capacity_ = overlay_at_ + room;
-    if (capacity_ > kLargestBuffer) throw LayerDeclined{};
+    if (capacity_ > kLargestBuffer) throw LayerDeclined{};  // before taking the memory
     buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
     data_ = buffer_.get();
     std::memcpy(data_, files_[0].text.data(), base_size_);
     data_[base_size_] = '\n';
   }
-  if (capacity_ > kLargestBuffer) throw LayerDeclined{};
   std::memcpy(data_ + overlay_at_, files_[1].text.data(), files_[1].text.size());
   used_ = overlay_at_ + files_[1].text.size();
   for (const JsonElement& member : shape_.top.elements) {
@@ -84,18 +79,15 @@ void OverlayInLoad::check_items(ItemKind kind) {
   for (std::uint32_t i = 0; i < items.size(); ++i) {
     const OverlayItem& item = items[i];
     if (!by_id_[k].emplace(to_lower_ascii(item.id), i).second) throw LayerDeclined{};
-    named_.set(fingerprint(item.id));
-    if (kind == ItemKind::role) {
-      const JsonElement* flag = item.object.member("default");
-      if (flag != nullptr && is_true_at(overlay, flag->value)) {
-        if (new_default_) throw LayerDeclined{};  // two defaults
-        new_default_ = true;
-      }
+    named_.set(fingerprint_ignoring_case(item.id));
+    if (kind == ItemKind::role && says_true(overlay, item, "default")) {
+      if (new_default_) throw LayerDeclined{};  // two defaults
+      new_default_ = true;
     }
-    if (!removes(overlay, item)) continue;
+    if (!says_true(overlay, item, "remove")) continue;
     if (item.object.elements.size() != 2) throw LayerDeclined{};  // a removal with fields
     removed_ids_[k].insert(to_lower_ascii(item.id));
-    removed_.set(fingerprint(item.id));
+    removed_.set(fingerprint_ignoring_case(item.id));
     removes_any_ = true;
   }
   touched_[k] = !items.empty() || (kind == ItemKind::role && new_default_);
@@ -108,7 +100,7 @@ ReadLayer::Action OverlayInLoad::action(ItemKind kind, std::string_view id) cons
     if (kind == ItemKind::role && new_default_) return {Action::replace, kNone};
     return {};
   }
-  const bool drop = removes(files_[1].text, shape_.lists[k].items[found->second]);
+  const bool drop = says_true(files_[1].text, shape_.lists[k].items[found->second], "remove");
   return {drop ? Action::drop : Action::replace, found->second};
 }
 

@@ -14,9 +14,6 @@ namespace mlroadmap::detail {
 
 namespace {
 
-// The bits of the filter of removed ids' hashes.
-constexpr std::size_t kSeenBits = 4096;
-
 class Dropper {
  public:
   Dropper(std::string_view text, const SourceMap& map, JsonLimits limits, bool lint,
@@ -62,17 +59,17 @@ class Dropper {
 
 Splice Dropper::run(const std::vector<Removal>& removals) {
   // Only the skills that name a removed skill or category (escapes decoded) are read again.
-  // Most names are told apart by a hash ignoring case, without a lookup.
-  std::bitset<kSeenBits> seen;
+  // Most names are told apart by their fingerprint, without a lookup.
+  std::bitset<kFingerprints> seen;
   std::size_t longest = 0;
   for (const Removal& r : removals) {
     removed_[static_cast<std::size_t>(r.kind)].emplace(to_lower_ascii(r.id), r.place);
     if (r.kind == ItemKind::role) continue;
-    seen.set(hash_ignoring_case(r.id) % kSeenBits);
+    seen.set(fingerprint_ignoring_case(r.id));
     longest = std::max(longest, r.id.size());
   }
   const JsonReader::StringTest names_removed = [&](std::string_view name) {
-    return name.size() <= longest && seen.test(hash_ignoring_case(name) % kSeenBits) &&
+    return name.size() <= longest && seen.test(fingerprint_ignoring_case(name)) &&
            (removed(ItemKind::skill, name) != nullptr ||
             removed(ItemKind::category, name) != nullptr);
   };

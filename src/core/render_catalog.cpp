@@ -79,19 +79,24 @@ void add_facts(std::string& out, const SkillGraph& graph, SkillIndex s, std::siz
   }
 }
 
+// What a requirement names: "A", or for an any_of group "one of A, B or C", its default marked
+// when `mark_default`; each name made safe by `safe`.
+template <typename Safe>
+std::string requirement_names(const SkillGraph& graph, const Requirement& requirement, Safe safe,
+                              bool mark_default) {
+  if (!requirement.any_of) return safe(graph.skill(requirement.options.front()).name);
+  std::string names = "one of ";
+  for (std::size_t k = 0; k < requirement.options.size(); ++k) {
+    if (k > 0) names += k + 1 == requirement.options.size() ? " or " : ", ";
+    names += safe(graph.skill(requirement.options[k]).name);
+    if (mark_default && requirement.default_index == k) names += " (default)";
+  }
+  return names;
+}
+
 // "A: why", or for an any_of group "one of A, B or C: why".
 std::string requirement_text(const SkillGraph& graph, const Requirement& requirement) {
-  std::string line;
-  if (requirement.any_of) {
-    line = "one of ";
-    for (std::size_t k = 0; k < requirement.options.size(); ++k) {
-      if (k > 0) line += k + 1 == requirement.options.size() ? " or " : ", ";
-      line += terminal_safe(graph.skill(requirement.options[k]).name);
-      if (requirement.default_index == k) line += " (default)";
-    }
-  } else {
-    line = terminal_safe(graph.skill(requirement.options.front()).name);
-  }
+  std::string line = requirement_names(graph, requirement, terminal_safe, true);
   if (!requirement.why.empty()) line += ": " + terminal_safe(requirement.why);
   return line;
 }
@@ -197,13 +202,8 @@ namespace {
 std::string needs_cell(const SkillGraph& graph, SkillIndex s) {
   std::string cell;
   for (std::size_t r = 0; r < graph.requirement_count(s); ++r) {
-    const Requirement requirement = graph.requirement(s, r);
     if (!cell.empty()) cell += ", ";
-    if (requirement.any_of) cell += "one of ";
-    for (std::size_t k = 0; k < requirement.options.size(); ++k) {
-      if (k > 0) cell += k + 1 == requirement.options.size() ? " or " : ", ";
-      cell += markdown_escape(graph.skill(requirement.options[k]).name);
-    }
+    cell += requirement_names(graph, graph.requirement(s, r), markdown_escape, false);
   }
   return cell.empty() ? "nothing" : cell;
 }

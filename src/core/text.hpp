@@ -1,7 +1,9 @@
 #pragma once
 // Small text routines shared inside the core: ASCII case folding, hashing, layout.
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,26 @@ inline bool same_text(std::string_view a, std::string_view b) {
 std::string to_lower_ascii(std::string_view text);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::uint64_t hash_ignoring_case(std::string_view text);
+
+/// The number of values fingerprint_ignoring_case gives: 12 bits.
+inline constexpr std::size_t kFingerprints = 4096;
+
+/// A fingerprint of a name, the same whatever its case, from its length and its first and last
+/// eight bytes: a few instructions, to tell most names apart from a handful before a closer
+/// look. (Setting bit 5 of every byte folds letters' case, and a few other bytes together,
+/// which only costs a closer look.)
+inline std::size_t fingerprint_ignoring_case(std::string_view name) {
+  std::uint64_t value = name.size();
+  if (name.size() >= 8) {
+    std::uint64_t first, last;
+    std::memcpy(&first, name.data(), 8);
+    std::memcpy(&last, name.data() + name.size() - 8, 8);
+    value ^= (first | 0x2020202020202020u) * 0xFF51AFD7ED558CCDu ^ (last | 0x2020202020202020u);
+  } else {
+    for (const char c : name) value = value << 8 | (static_cast<unsigned char>(c) | 0x20u);
+  }
+  return static_cast<std::size_t>((value * 0x9E3779B97F4A7C15u) >> 52);
+}
 
 }  // namespace mlroadmap
 
